@@ -1,0 +1,166 @@
+"""The article record of ``shared/spec/output.md``: newsgraph's output contract as typed models.
+
+Every stage fills its part of :class:`ArticleRecord`; the CLI, the store and ``newsgraph schema``
+all read these models, so the JSON Schema is generated from here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_NAME = "newsgraph.article/1"
+
+InputFormat = Literal["text", "html", "jsonl", "warc"]
+RemovedReason = Literal[
+    "promo", "byline", "contact", "comments", "navigation", "share", "duplicate", "other"
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InputInfo(Record):
+    """Where the article came from: the file, the line of a JSON Lines file, the record's own id."""
+
+    path: str
+    format: InputFormat
+    url: Optional[str] = None
+    id: Optional[str] = Field(default=None, description="The input record's own id (JSON Lines).")
+    line: Optional[int] = Field(default=None, description="1-based line of a JSON Lines input.")
+
+
+class Meta(Record):
+    title: Optional[str] = None
+    authors: list[str] = Field(default_factory=list)
+    published: Optional[str] = Field(default=None, description="ISO 8601 date, may be partial.")
+    site: Optional[str] = None
+    language: Optional[str] = Field(default=None, description="ISO 639-1 code of the body text.")
+
+
+class RemovedText(Record):
+    """A piece of the input left out of ``text``, with the reason it was judged boilerplate."""
+
+    text: str
+    reason: RemovedReason
+
+
+class Actor(Record):
+    id: str
+    name: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    kind: Literal["person", "organization", "country", "group"]
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Place(Record):
+    id: str
+    name: str
+    type: Literal["country", "admin1", "city", "region", "other"]
+    country: Optional[str] = None
+    iso3166_2: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Source(Record):
+    id: str
+    text: str
+    type: Literal["named_person", "named_org", "document", "anonymous", "unnamed", "media"]
+    anonymity_reason: bool = False
+    actor: Optional[str] = None
+    start: int
+    end: int
+
+
+class Evidence(Record):
+    start: int
+    end: int
+    text: str
+
+
+class Event(Record):
+    id: str
+    type: str
+    mode: Optional[str] = None
+    context: list[str] = Field(default_factory=list)
+    actor: list[str] = Field(default_factory=list)
+    recipient: list[str] = Field(default_factory=list)
+    place: Optional[str] = None
+    date: Optional[str] = None
+    modality: Literal["asserted", "hypothetical", "future", "historical", "negated"]
+    source: Optional[str] = None
+    cameo: Optional[str] = None
+    score: Optional[float] = None
+    evidence: Evidence
+
+
+class Quote(Record):
+    id: str
+    kind: Literal["direct", "indirect"]
+    text: str
+    start: int
+    end: int
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    cue: Optional[str] = None
+
+
+class Count(Record):
+    id: str
+    value: float
+    qualifier: Literal["=", "~", ">", "<", ">=", "<="]
+    object: Optional[str] = None
+    count_type: Literal[
+        "KILL", "WOUND", "ARREST", "KIDNAP", "SEIZE", "AFFECT", "PROTEST", "MONEY", "OTHER"
+    ]
+    time: Optional[str] = None
+    place: Optional[str] = None
+    source: Optional[str] = None
+    start: int
+    end: int
+
+
+class Flag(Record):
+    kind: str
+    message: str
+    start: int
+    end: int
+
+
+class ArticleRecord(Record):
+    """One article, as ``newsgraph extract`` prints it and the store keeps it."""
+
+    schema_: Literal["newsgraph.article/1"] = Field(default=SCHEMA_NAME, alias="schema")
+    id: str = Field(description="Content hash of the input: the same input always gives the same id.")
+    input: InputInfo
+    meta: Meta
+    text: str
+    removed: list[RemovedText] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Why a stage skipped this article (e.g. not English)."
+    )
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True)
+
+
+def record_json_schema() -> dict:
+    """The JSON Schema of :class:`ArticleRecord`, as ``newsgraph schema`` prints it."""
+    schema = ArticleRecord.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_NAME
+    return schema

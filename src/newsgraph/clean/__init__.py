@@ -1,0 +1,1 @@
+"""Cleaning: HTML pages through trafilatura, scraped text through newsgraph's boilerplate filter."""

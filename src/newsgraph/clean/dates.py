@@ -1,0 +1,58 @@
+"""Publication dates written in page text ("Friday, January 4, 2019", "Published 12 Mar 2024")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+]
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date|on)\b:?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?|\W)*", re.I
+)
+
+
+def find_date(text: str) -> Optional[str]:
+    """The first complete calendar date written in ``text``, as ISO 8601."""
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = match.group("month")
+        month_number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        try:
+            return date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def date_line(line: str) -> Optional[str]:
+    """The date of a line that is nothing but a date (with "Published", a weekday or a time)."""
+    found = find_date(line)
+    if not found or len(line) > 80:
+        return None
+    rest = _DATE_LINE_WORDS.sub("", line)
+    for pattern in _PATTERNS:
+        rest = pattern.sub("", rest)
+    leftover = re.sub(r"[\d:.,|/()\s-]|\b(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T|UTC|GMT)\b", "", rest, flags=re.I)
+    return found if len(leftover) <= 3 else None

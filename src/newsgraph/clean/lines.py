@@ -1,0 +1,75 @@
+"""Lines of flattened page text and the surface features the boilerplate filter reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+_LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪◦–-]|\d{1,3}[.)])\s+")
+_STOPWORDS = frozenset(
+    """a about after all also an and any are as at be been before but by can could did do does
+    for from had has have he her his how i if in into is it its just more most my no not of on
+    one or our out over said she so some than that the their them then there these they this to
+    up was we were what when where which while who will with would you your""".split()
+)
+
+
+@dataclass
+class Line:
+    """One non-blank line of the input, with its character span in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+    @cached_property
+    def content(self) -> str:
+        """The line without list markers and surrounding spaces."""
+        return _LIST_MARKER.sub("", self.text).strip()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.content)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def stopword_ratio(self) -> float:
+        if not self.words:
+            return 0.0
+        return sum(word.lower() in _STOPWORDS for word in self.words) / len(self.words)
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.content))
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads like running text: enough words, a fair share of function words, punctuated."""
+        count = self.word_count
+        if count >= 20:
+            return self.stopword_ratio >= 0.15
+        return count >= 8 and self.ends_sentence and self.stopword_ratio >= 0.2
+
+    @property
+    def key(self) -> str:
+        """The line folded for spotting repeats: lower case, words only."""
+        return " ".join(word.lower() for word in self.words)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with their offsets."""
+    lines: list[Line] = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            start = position + raw.index(stripped[0])
+            lines.append(Line(stripped, start, start + len(stripped)))
+        position += len(raw)
+    return lines

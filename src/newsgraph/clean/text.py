@@ -1,0 +1,167 @@
+"""Boilerplate removal for text that was scraped from a page and already flattened.
+
+The steps, each general rather than tuned to one site:
+1. split the text into lines (hard-wrapped text is first joined back into paragraphs);
+2. mark chrome lines by the patterns of ``data/boilerplate.toml`` and lines repeated in the page;
+3. read bylines, a date line and a headline into the metadata;
+4. keep the highest-scoring run of lines (:mod:`.body`), cut at the comment section;
+5. drop sentences carrying emails or phone numbers from the kept lines.
+Every line left out is listed in ``removed`` with its reason. A short text (a sentence or a few
+lines, as event-data sentence collections have) is returned as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import RemovedReason, RemovedText
+from .body import best_body_span, line_score
+from .byline import byline_authors
+from .dates import date_line
+from .lines import Line, split_lines
+from .patterns import EMAIL, PHONE, boilerplate_patterns
+from .site import site_from_text
+
+SHORT_TEXT_LINES = 3
+SHORT_TEXT_WORDS = 150
+_COMMENT_TITLE = re.compile(
+    r"^\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+"
+    r"[“\"'‘«](?P<title>.+?)[”\"'’»]\s*:?$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s+\|\s+")
+
+
+@dataclass
+class CleanText:
+    """The body of a scraped text and what was learned about the page while finding it."""
+
+    text: str
+    removed: list[RemovedText] = field(default_factory=list)
+    title: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    published: Optional[str] = None
+    site: Optional[str] = None
+
+
+def unwrap_hard_breaks(text: str) -> str:
+    """Join lines of hard-wrapped text (e-mail style, ~72 columns) back into paragraphs."""
+    lengths = [len(line.strip()) for line in text.splitlines() if line.strip()]
+    if len(lengths) < 6 or max(lengths) > 110:
+        return text
+    wrapped = sum(45 <= length <= 100 for length in lengths)
+    if wrapped < 0.5 * len(lengths):
+        return text
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n\n".join(" ".join(part.split()) for part in paragraphs if part.strip())
+
+
+def is_short_text(lines: list[Line]) -> bool:
+    return len(lines) <= SHORT_TEXT_LINES and sum(line.word_count for line in lines) <= SHORT_TEXT_WORDS
+
+
+def chrome_reasons(lines: list[Line]) -> list[Optional[RemovedReason]]:
+    """Each line's boilerplate reason: a chrome pattern, or a repeat of another line of the page."""
+    patterns = boilerplate_patterns()
+    repeats = Counter(line.key for line in lines if line.word_count >= 3)
+    reasons: list[Optional[RemovedReason]] = []
+    seen: set[str] = set()
+    for line in lines:
+        reason = patterns.reason_for(line.content, line.word_count)
+        repeated = repeats[line.key] > 1 and line.word_count >= 3
+        if reason is None and repeated and (line.key in seen or line.word_count < 25):
+            reason = "duplicate"
+        seen.add(line.key)
+        reasons.append(reason)
+    return reasons
+
+
+def comment_section_start(lines: list[Line], reasons: list, after: int) -> Optional[int]:
+    """Index of the first comment-section line after line ``after``."""
+    for index in range(after + 1, len(lines)):
+        if reasons[index] == "comments":
+            return index
+    return None
+
+
+def page_title(lines: list[Line], reasons: list, body_first: int) -> Optional[str]:
+    """The title quoted in a comment header, else the headline line just above the body."""
+    for line in lines:
+        match = _COMMENT_TITLE.match(line.content)
+        if match:
+            return match.group("title").strip()
+    for index in range(body_first - 1, max(-1, body_first - 8), -1):
+        line = lines[index]
+        if reasons[index] or byline_authors(line.content) or date_line(line.content):
+            continue
+        if 3 <= line.word_count <= 30 and not line.content.endswith((".", ",", ":")):
+            return line.content
+    return None
+
+
+def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
+    """The line without its sentences that carry an email or a phone number."""
+    if not (EMAIL.search(line.text) or PHONE.search(line.text)):
+        return line.text, []
+    kept, dropped = [], []
+    for sentence in _SENTENCE_BREAK.split(line.text):
+        (dropped if EMAIL.search(sentence) or PHONE.search(sentence) else kept).append(sentence)
+    return " ".join(kept), dropped
+
+
+def clean_text(raw: str) -> CleanText:
+    """Find the article body of a flattened page; see the module docstring for the steps."""
+    text = unwrap_hard_breaks(raw)
+    lines = split_lines(text)
+    site = site_from_text(text)
+    if is_short_text(lines):
+        return CleanText(text=raw.strip(), site=site)
+
+    reasons = chrome_reasons(lines)
+    authors: list[str] = []
+    published: Optional[str] = None
+    for index, line in enumerate(lines):
+        names = byline_authors(line.content) if not reasons[index] else None
+        if names:
+            reasons[index] = "byline"
+            authors.extend(name for name in names if name not in authors)
+            published = published or date_line(line.content.split("|")[-1])
+        elif published is None and index < len(lines) and date_line(line.content):
+            published = date_line(line.content)
+
+    span = best_body_span([line_score(line, reason is not None) for line, reason in zip(lines, reasons)])
+    if span is None:
+        return CleanText(
+            text="", removed=[RemovedText(text=line.text, reason=reason or "other")
+                              for line, reason in zip(lines, reasons)],
+            authors=authors, published=published, site=site,
+        )
+    last = span.last
+    comments = comment_section_start(lines, reasons, span.first)
+    if comments is not None and comments <= last:
+        last = comments - 1
+    title = page_title(lines, reasons, span.first)
+
+    kept: list[str] = []
+    removed: list[RemovedText] = []
+    for index, line in enumerate(lines):
+        reason = reasons[index]
+        if reason is None and not span.first <= index <= last:
+            if comments is not None and index >= comments:
+                reason = "comments"
+            else:
+                reason = "navigation" if line.word_count <= 4 else "other"
+        if reason is not None:
+            removed.append(RemovedText(text=line.text, reason=reason))
+            continue
+        body, contact = strip_contact_sentences(line)
+        removed.extend(RemovedText(text=sentence, reason="contact") for sentence in contact)
+        if body.strip():
+            kept.append(body.strip())
+    return CleanText(
+        text="\n\n".join(kept), removed=removed, title=title, authors=authors,
+        published=published, site=site,
+    )

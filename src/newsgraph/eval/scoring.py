@@ -1,0 +1,32 @@
+"""Word-level bag-of-tokens precision, recall and F1, as the WCXB benchmark scores extraction."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class WordScore:
+    precision: float
+    recall: float
+    f1: float
+
+
+def word_tokens(text: str) -> Counter[str]:
+    return Counter(match.group().lower() for match in _WORD.finditer(text or ""))
+
+
+def word_f1(extracted: str, gold: str) -> WordScore:
+    """Score ``extracted`` against ``gold`` on lower-cased word multisets."""
+    got, want = word_tokens(extracted), word_tokens(gold)
+    if not got and not want:
+        return WordScore(1.0, 1.0, 1.0)
+    overlap = sum((got & want).values())
+    precision = overlap / sum(got.values()) if got else 0.0
+    recall = overlap / sum(want.values()) if want else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return WordScore(precision, recall, f1)

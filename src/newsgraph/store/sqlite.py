@@ -1,0 +1,264 @@
+"""The SQLite article store: one writer connection per store, WAL, content-hash ids.
+
+Each article is one row of ``articles`` (normalized columns beside the full record as JSON) plus
+its removed boilerplate in ``removed``; :meth:`ArticleStore.put` writes both in one
+``BEGIN IMMEDIATE`` transaction, so a reader or a crash never sees half an article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.records import ArticleRecord
+from newsgraph.store.errors import StoreError
+from newsgraph.store.migrations import check_readable, current_version, migrate
+from newsgraph.store.models import ArticleSummary, StoreOutcome
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+MIN_PREFIX = 4
+"""The shortest id prefix :meth:`ArticleStore.get` looks up."""
+
+_PRAGMAS = (
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA foreign_keys = ON",
+)
+_WRITER_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+)
+
+_INSERT_ARTICLE = """
+INSERT INTO articles (
+    id, schema, title, site, published, language, authors_json, input_path, input_line,
+    input_id, input_format, url, text, size, record_json, ingested_at
+) VALUES (
+    :id, :schema, :title, :site, :published, :language, :authors_json, :input_path, :input_line,
+    :input_id, :input_format, :url, :text, :size, :record_json,
+    strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+)
+ON CONFLICT(id) DO NOTHING
+"""
+_INSERT_REMOVED = "INSERT INTO removed (article_id, position, reason, text) VALUES (?, ?, ?, ?)"
+_LIST = """
+SELECT id, title, site, published, language, size, input_path, input_line FROM articles
+ORDER BY published DESC NULLS LAST, title NULLS LAST, id
+LIMIT ? OFFSET ?
+"""
+
+_SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 5, 8, 14, 26
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A :class:`StoreError` for ``exc`` that says what to do about it."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_READONLY:
+        return StoreError(f"{path} is open read-only ({exc}); open it with ArticleStore to write")
+    if code == _SQLITE_BUSY:
+        return StoreError(
+            f"{path} is locked by another writer ({exc}); wait for it to finish and retry"
+        )
+    if code == _SQLITE_CANTOPEN:
+        return StoreError(
+            f"cannot open database {path} ({exc}); check that its folder exists and is writable"
+        )
+    if code == _SQLITE_NOTADB:
+        return StoreError(f"{path} is not a SQLite database ({exc}); give a newsgraph database")
+    return StoreError(f"database {path}: {exc}")
+
+
+@contextmanager
+def _translated(path: str) -> Iterator[None]:
+    """Turn any :class:`sqlite3.Error` raised inside the block into a :class:`StoreError`."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _store_error(path, exc) from exc
+
+
+def _open_writer(path: str) -> sqlite3.Connection:
+    """A read-write connection to ``path`` (created if missing), in WAL mode and migrated."""
+    with _translated(path):
+        conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        with _translated(path):
+            for pragma in _PRAGMAS + _WRITER_PRAGMAS:
+                conn.execute(pragma)
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_reader(path: str) -> sqlite3.Connection:
+    """A read-only connection to the existing newsgraph database at ``path``."""
+    if not os.path.isfile(path):
+        raise StoreError(f"no database at {path}; ingest articles into it first")
+    with _translated(path):
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        with _translated(path):
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+            known = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            ).fetchone()
+            if not known:
+                raise StoreError(
+                    f"{path} is not a newsgraph database (no schema_migrations table); "
+                    "give the path of a database newsgraph created"
+                )
+            version = current_version(conn)
+        check_readable(version)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _article_row(record: ArticleRecord) -> dict:
+    """The ``articles`` columns of ``record``."""
+    return {
+        "id": record.id,
+        "schema": record.schema_,
+        "title": record.meta.title,
+        "site": record.meta.site,
+        "published": record.meta.published,
+        "language": record.meta.language,
+        "authors_json": json.dumps(record.meta.authors, ensure_ascii=False),
+        "input_path": record.input.path,
+        "input_line": record.input.line,
+        "input_id": record.input.id,
+        "input_format": record.input.format,
+        "url": record.input.url,
+        "text": record.text,
+        "size": len(record.text),
+        "record_json": record.to_json(),
+    }
+
+
+class ArticleStore:
+    """Articles in a SQLite database: ``put`` them once, ``get``, ``list`` and ``count`` them.
+
+    ``ArticleStore(path)`` opens (or creates) the database for writing with its own single writer
+    connection and runs pending migrations; :meth:`open_readonly` opens one for reading only.
+    Use it as a context manager, or call :meth:`close`.
+    """
+
+    path: str
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        """Open or create the database at ``path`` for writing, in WAL mode, and migrate it."""
+        self.path = os.fspath(path)
+        self._conn = _open_writer(self.path)
+
+    @classmethod
+    def open_readonly(cls, path: str | os.PathLike) -> ArticleStore:
+        """Open the existing database at ``path`` for reading; raise StoreError if it is missing."""
+        store = cls.__new__(cls)
+        store.path = os.fspath(path)
+        store._conn = _open_reader(store.path)
+        return store
+
+    def put(self, record: ArticleRecord) -> StoreOutcome:
+        """Store ``record`` in one transaction; PRESENT (and no change) when its id is stored."""
+        conn = self._conn
+        with _translated(self.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                stored = conn.execute(_INSERT_ARTICLE, _article_row(record)).rowcount == 1
+                if stored:
+                    conn.executemany(
+                        _INSERT_REMOVED,
+                        [
+                            (record.id, position, piece.reason, piece.text)
+                            for position, piece in enumerate(record.removed)
+                        ],
+                    )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return StoreOutcome.STORED if stored else StoreOutcome.PRESENT
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with exactly this id is stored."""
+        with _translated(self.path):
+            row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+            return row.fetchone() is not None
+
+    def get(self, article_id: str) -> ArticleRecord | None:
+        """The article with this id, or with this unique id prefix (at least 4 characters).
+
+        Returns None when nothing matches; raises StoreError when a prefix matches several ids.
+        """
+        with _translated(self.path):
+            row = self._conn.execute(
+                "SELECT record_json FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None and len(article_id) >= MIN_PREFIX:
+                ids = [
+                    found
+                    for (found,) in self._conn.execute(
+                        "SELECT id FROM articles WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 3",
+                        (len(article_id), article_id),
+                    )
+                ]
+                if len(ids) > 1:
+                    raise StoreError(
+                        f"id prefix {article_id!r} matches several articles "
+                        f"({', '.join(ids[:2])}{', …' if len(ids) > 2 else ''}); "
+                        "give more characters of the id"
+                    )
+                if ids:
+                    row = self._conn.execute(
+                        "SELECT record_json FROM articles WHERE id = ?", (ids[0],)
+                    ).fetchone()
+        return None if row is None else ArticleRecord.model_validate_json(row[0])
+
+    def list(self, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        """Summaries of stored articles, newest published first (undated last), then by title."""
+        with _translated(self.path):
+            rows = self._conn.execute(_LIST, (-1 if limit is None else limit, offset)).fetchall()
+        return [
+            ArticleSummary(
+                id=article_id,
+                title=title,
+                site=site,
+                published=published,
+                language=language,
+                size=size,
+                source=path if line is None else f"{path}:{line}",
+            )
+            for article_id, title, site, published, language, size, path, line in rows
+        ]
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        with _translated(self.path):
+            return self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def schema_version(self) -> int:
+        """The schema version of the open database (the last migration applied)."""
+        with _translated(self.path):
+            return current_version(self._conn)
+
+    def close(self) -> None:
+        """Close the connection; closing twice is harmless."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

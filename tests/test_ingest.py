@@ -21,7 +21,9 @@ from newsgraph.ingest import (
     read_inputs,
 )
 
-DATA = Path("/work/shared/data")
+from conftest import SHARED
+
+DATA = SHARED / "data"
 SEED = DATA / "articles/seed/us-mexico-fentanyl-labs.txt"
 WIKINEWS = DATA / "articles/wikinews/wikinews-2019.jsonl"
 WHITEHOUSE_GZ = DATA / "articles/whitehouse/usmx.jsonl.gz"

@@ -35,7 +35,8 @@ from newsgraph.store import (
     migrations,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import SHARED
+
 SEED = SHARED / "data" / "articles" / "seed" / "us-mexico-fentanyl-labs.txt"
 WIKINEWS = SHARED / "data" / "articles" / "wikinews" / "wikinews-2019.jsonl"
 WIKINEWS_CREDIT = "From Wikinews, the free news source you can write!"

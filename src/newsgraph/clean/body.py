@@ -26,10 +26,10 @@ class BodySpan:
     last: int
 
 
-def line_score(line: Line, is_chrome: bool) -> float:
+def line_score(line: Line, is_chrome: bool, english: bool = True) -> float:
     if is_chrome:
         return -CHROME_LINE_COST
-    if line.is_prose:
+    if line.is_prose(english):
         return float(line.word_count)
     return -SHORT_LINE_COST
 

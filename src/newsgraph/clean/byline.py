@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import re
 
+from .dates import date_line
+
 _NAME = r"[^\W\d_][\w'’.-]*(?:\s+(?:de|da|van|von|del|al|bin|la|le)?\s*[^\W\d_][\w'’.-]*){0,4}"
 _BYLINE = re.compile(
     rf"^(?:by|written by|words by|reporting by|story by|posted by|author:?)\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*)"
-    rf"(?P<rest>\s*(?:[|,•·–—-].*|\s+(?:on|in|for)\s+.*)?)$",
+    rf"(?P<names>{_NAME}(?:\s*(?:,\s*and\b|,|&|\band\b)\s*{_NAME})*)"
+    rf"(?P<rest>\s*(?:[|,•·⋅–—-].*|\s+(?:on|in|for)\s+.*)?)$",
     re.IGNORECASE,
 )
-_SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\b|,|&|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"the", "staff", "admin", "editor", "editors", "team", "reuters", "ap"})
 
 
+_DATED_BY = re.compile(r"^(?P<date>.{6,60}?)\s+by\s+(?P<byline>.+)$", re.IGNORECASE)
+
+
 def byline_authors(line: str) -> list[str] | None:
-    """The author names of a byline, or None when ``line`` is not a byline."""
-    match = _BYLINE.match(line.strip())
+    """The author names of a byline, or None when ``line`` is not a byline.
+
+    A date may come first: "January 17, 2017 at 6:08 PM ET by Kori Schulman".
+    """
+    line = line.strip()
+    dated = _DATED_BY.match(line)
+    if dated and date_line(dated.group("date")):
+        line = "by " + dated.group("byline")
+    match = _BYLINE.match(line)
     if not match:
         return None
     names = []

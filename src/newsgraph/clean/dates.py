@@ -54,5 +54,5 @@ def date_line(line: str) -> Optional[str]:
     rest = _DATE_LINE_WORDS.sub("", line)
     for pattern in _PATTERNS:
         rest = pattern.sub("", rest)
-    leftover = re.sub(r"[\d:.,|/()\s-]|\b(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T|UTC|GMT)\b", "", rest, flags=re.I)
+    leftover = re.sub(r"[\d:.,|/()\s-]|\b(?:at|am|pm|a\.m\.|p\.m\.|[A-Z]{1,4}T|UTC|GMT)\b", "", rest, flags=re.I)
     return found if len(leftover) <= 3 else None

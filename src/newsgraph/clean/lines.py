@@ -48,18 +48,25 @@ class Line:
     def ends_sentence(self) -> bool:
         return bool(_SENTENCE_END.search(self.content))
 
-    @property
-    def is_prose(self) -> bool:
-        """Reads like running text: enough words, a fair share of function words, punctuated."""
+    def is_prose(self, english: bool = True) -> bool:
+        """Reads like running text: enough words, punctuated, and (in English) function words."""
         count = self.word_count
         if count >= 20:
-            return self.stopword_ratio >= 0.15
-        return count >= 8 and self.ends_sentence and self.stopword_ratio >= 0.2
+            return not english or self.stopword_ratio >= 0.15
+        return count >= 8 and self.ends_sentence and (not english or self.stopword_ratio >= 0.2)
 
     @property
     def key(self) -> str:
         """The line folded for spotting repeats: lower case, words only."""
         return " ".join(word.lower() for word in self.words)
+
+
+def reads_as_english(lines: list[Line]) -> bool:
+    """Whether the longer lines use English function words (the prose test relies on them)."""
+    long_lines = [line for line in lines if line.word_count >= 8]
+    if not long_lines:
+        return True
+    return sum(line.stopword_ratio for line in long_lines) / len(long_lines) >= 0.1
 
 
 def split_lines(text: str) -> list[Line]:

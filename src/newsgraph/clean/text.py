@@ -2,9 +2,10 @@
 
 The steps, each general rather than tuned to one site:
 1. split the text into lines (hard-wrapped text is first joined back into paragraphs);
-2. mark chrome lines by the patterns of ``data/boilerplate.toml`` and lines repeated in the page;
+2. mark chrome lines by the patterns of ``data/boilerplate.toml``; a text with (almost) none is
+   already clean and keeps all its other lines; otherwise lines repeated in the page are chrome too;
 3. read bylines, a date line and a headline into the metadata;
-4. keep the highest-scoring run of lines (:mod:`.body`), cut at the comment section;
+4. on a scraped page, keep the highest-scoring run of lines (:mod:`.body`), cut at the comments;
 5. drop sentences carrying emails or phone numbers from the kept lines.
 Every line left out is listed in ``removed`` with its reason. A short text (a sentence or a few
 lines, as event-data sentence collections have) is returned as it is.
@@ -18,15 +19,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import RemovedReason, RemovedText
-from .body import best_body_span, line_score
+from .body import BodySpan, best_body_span, line_score
 from .byline import byline_authors
-from .dates import date_line
-from .lines import Line, split_lines
+from .dates import date_line, find_date
+from .lines import Line, reads_as_english, split_lines
 from .patterns import EMAIL, PHONE, boilerplate_patterns
 from .site import site_from_text
 
 SHORT_TEXT_LINES = 3
 SHORT_TEXT_WORDS = 150
+MIN_CHROME_LINES = 2
+"""A text with fewer chrome lines than this is taken as already clean: only those lines go."""
+MIN_REPEAT_WORDS = 3
+LONG_REPEAT_WORDS = 25
+DATE_LINE_SEARCH = 40
+"""Only lines this close to the top are read as the page's dateline."""
 _COMMENT_TITLE = re.compile(
     r"^\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+"
     r"[“\"'‘«](?P<title>.+?)[”\"'’»]\s*:?$",
@@ -64,19 +71,21 @@ def is_short_text(lines: list[Line]) -> bool:
 
 
 def chrome_reasons(lines: list[Line]) -> list[Optional[RemovedReason]]:
-    """Each line's boilerplate reason: a chrome pattern, or a repeat of another line of the page."""
+    """Each line's boilerplate reason by the chrome patterns, or None."""
     patterns = boilerplate_patterns()
-    repeats = Counter(line.key for line in lines if line.word_count >= 3)
-    reasons: list[Optional[RemovedReason]] = []
+    return [patterns.reason_for(line.content, line.word_count) for line in lines]
+
+
+def mark_repeats(lines: list[Line], reasons: list[Optional[RemovedReason]]) -> None:
+    """Mark lines repeated in the page as duplicates: every copy of a short line, later copies of
+    a long one (a paragraph quoted twice keeps its first place)."""
+    repeats = Counter(line.key for line in lines if line.word_count >= MIN_REPEAT_WORDS)
     seen: set[str] = set()
-    for line in lines:
-        reason = patterns.reason_for(line.content, line.word_count)
-        repeated = repeats[line.key] > 1 and line.word_count >= 3
-        if reason is None and repeated and (line.key in seen or line.word_count < 25):
-            reason = "duplicate"
+    for index, line in enumerate(lines):
+        if reasons[index] is None and repeats[line.key] > 1 and line.word_count >= MIN_REPEAT_WORDS:
+            if line.key in seen or line.word_count < LONG_REPEAT_WORDS:
+                reasons[index] = "duplicate"
         seen.add(line.key)
-        reasons.append(reason)
-    return reasons
 
 
 def comment_section_start(lines: list[Line], reasons: list, after: int) -> Optional[int]:
@@ -121,6 +130,9 @@ def clean_text(raw: str) -> CleanText:
         return CleanText(text=raw.strip(), site=site)
 
     reasons = chrome_reasons(lines)
+    scraped_page = sum(reason is not None for reason in reasons) >= MIN_CHROME_LINES
+    if scraped_page:
+        mark_repeats(lines, reasons)
     authors: list[str] = []
     published: Optional[str] = None
     for index, line in enumerate(lines):
@@ -128,11 +140,18 @@ def clean_text(raw: str) -> CleanText:
         if names:
             reasons[index] = "byline"
             authors.extend(name for name in names if name not in authors)
-            published = published or date_line(line.content.split("|")[-1])
-        elif published is None and index < len(lines) and date_line(line.content):
-            published = date_line(line.content)
+            published = published or find_date(line.content)
+        elif not reasons[index] and index < DATE_LINE_SEARCH and date_line(line.content):
+            reasons[index] = "byline"
+            published = published or date_line(line.content)
 
-    span = best_body_span([line_score(line, reason is not None) for line, reason in zip(lines, reasons)])
+    english = reads_as_english(lines)
+    if scraped_page:
+        span = best_body_span(
+            [line_score(line, reason is not None, english) for line, reason in zip(lines, reasons)]
+        )
+    else:
+        span = BodySpan(0, len(lines) - 1)
     if span is None:
         return CleanText(
             text="", removed=[RemovedText(text=line.text, reason=reason or "other")

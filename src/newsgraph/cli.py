@@ -1,0 +1,202 @@
+"""The ``newsgraph`` command: a thin layer of Click commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .ingest import DEFAULT_MAX_BYTES, InputError, read_inputs
+from .pipeline import CLEAN_MODES, Pipeline
+from .records import record_json_schema
+from .store import ArticleStore, StoreError
+
+DEFAULT_DB = "newsgraph.db"
+DEFAULT_WCXB = "../shared/data/html/wcxb-dev"
+
+stdout = Console(highlight=False)
+stderr = Console(stderr=True, highlight=False)
+
+clean_option = click.option(
+    "--clean", type=click.Choice(CLEAN_MODES), default="auto", show_default=True,
+    help="How to clean: detect per input, force the scraped-text filter, force HTML extraction, or none.",
+)
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+    help="Inputs or records larger than this many bytes are reported and skipped.",
+)
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite database file.",
+)
+
+
+def report(error: InputError) -> None:
+    stderr.print(str(error), markup=False, soft_wrap=True)
+
+
+@click.group()
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """newsgraph: news articles in, structured and sourced records out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@clean_option
+@max_bytes_option
+def extract(paths: tuple[str, ...], clean: str, max_bytes: int) -> None:
+    """Print one article record per article in PATHS as JSON Lines (no database).
+
+    PATHS are .txt, .html, .jsonl or .jsonl.gz files, directories, or - for standard input.
+    """
+    failed = False
+    for result in Pipeline(clean=clean).run(read_inputs(paths, max_bytes=max_bytes)):
+        if isinstance(result, InputError):
+            failed = True
+            report(result)
+        else:
+            sys.stdout.write(result.to_json() + "\n")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@clean_option
+@max_bytes_option
+def ingest(paths: tuple[str, ...], db_path: str, clean: str, max_bytes: int) -> None:
+    """Read PATHS and store their articles in the database; already stored articles are skipped."""
+    from .store.load import ingest_items
+
+    with open_store(db_path) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        summary = ingest_items(
+            store, read_inputs(paths, max_bytes=max_bytes), Pipeline(clean=clean),
+            on_error=lambda error: progress.console.print(str(error), markup=False, soft_wrap=True),
+            on_item=lambda _: progress.advance(task),
+        )
+    stderr.print(
+        f"read {summary.read}, stored {summary.stored}, already present {summary.present}, "
+        f"failed {summary.failed}"
+        + (f" ({summary.not_english} not in English: stored, language stages skipped)"
+           if summary.not_english else "")
+        + f" -> {db_path}"
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
+        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal,
+    )
+
+
+def open_store(db_path: str, readonly: bool = False) -> ArticleStore:
+    try:
+        return ArticleStore.open_readonly(db_path) if readonly else ArticleStore(db_path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command(name="list")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+def list_articles(db_path: str, limit: int, offset: int, as_json: bool) -> None:
+    """List stored articles: id, title, site, date and size."""
+    with open_store(db_path, readonly=True) as store:
+        summaries = store.list(limit=limit, offset=offset)
+        total = store.count()
+    if as_json:
+        for summary in summaries:
+            sys.stdout.write(json.dumps(summary.__dict__, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(summaries)} of {total} articles in {db_path}")
+    for column in ("id", "title", "site", "date", "chars"):
+        table.add_column(column, justify="right" if column == "chars" else "left")
+    for summary in summaries:
+        table.add_row(summary.id, summary.title or "", summary.site or "", summary.published or "",
+                      str(summary.size))
+    stdout.print(table)
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
+def show(article_id: str, db_path: str, as_json: bool) -> None:
+    """Show one stored article by ID (or a unique prefix of at least 4 characters)."""
+    with open_store(db_path, readonly=True) as store:
+        try:
+            record = store.get(article_id)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+    if record is None:
+        raise click.ClickException(f"no article {article_id!r} in {db_path}")
+    if as_json:
+        sys.stdout.write(record.model_dump_json(by_alias=True, indent=2) + "\n")
+        return
+    meta = record.meta
+    stdout.print(f"[bold]{meta.title or '(no title)'}[/bold]")
+    stdout.print(
+        f"id {record.id} · {meta.site or 'unknown site'} · {meta.published or 'undated'} · "
+        f"{', '.join(meta.authors) or 'no byline'} · language {meta.language or '?'}",
+        markup=False,
+    )
+    for note in record.notes:
+        stdout.print(f"note: {note}", markup=False)
+    stdout.print()
+    stdout.print(record.text, markup=False)
+    if record.removed:
+        stdout.print()
+        stdout.print(f"[dim]removed ({len(record.removed)}):[/dim]")
+        for removed in record.removed:
+            stdout.print(f"  [{removed.reason}] {removed.text[:100]}", markup=False, style="dim")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the article record."""
+    sys.stdout.write(json.dumps(record_json_schema(), indent=2) + "\n")
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Score newsgraph's stages against the shared gold sets."""
+
+
+@evaluate.command(name="clean")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_WCXB,
+              show_default=True, help="The WCXB folder with ground-truth.jsonl and html/.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages.")
+def eval_clean(root: Path, limit: Optional[int]) -> None:
+    """Word F1 of the scraped-text cleaner on flattened WCXB pages, and its metadata accuracy."""
+    from .eval.clean import evaluate_wcxb
+
+    if not (root / "ground-truth.jsonl").is_file():
+        raise click.UsageError(f"{root}: no ground-truth.jsonl here; pass --root")
+    with _progress() as progress:
+        task = progress.add_task("scoring pages", total=limit)
+        evaluation = evaluate_wcxb(root, limit, on_page=lambda: progress.advance(task))
+    table = Table(title=f"text cleaning on {evaluation.methods[0].pages} flattened WCXB pages")
+    for column in ("method", "precision", "recall", "F1", "ms/page"):
+        table.add_column(column, justify="left" if column == "method" else "right")
+    for method in evaluation.methods:
+        table.add_row(method.name, f"{method.precision:.3f}", f"{method.recall:.3f}",
+                      f"{method.f1:.3f}", f"{method.seconds * 1000:.1f}")
+    stdout.print(table)
+    metadata = Table(title="metadata read from the flattened text")
+    for column in ("field", "accuracy", "pages with gold"):
+        metadata.add_column(column)
+    for score in evaluation.metadata:
+        metadata.add_row(score.field, f"{score.accuracy:.3f}", str(score.with_gold))
+    stdout.print(metadata)

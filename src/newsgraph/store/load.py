@@ -1,0 +1,66 @@
+"""Loading ingested documents into the store: the library behind ``newsgraph ingest``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from ..ingest import Document, InputError
+from ..pipeline import Pipeline, article_id
+from ..records import ArticleRecord
+from .models import StoreOutcome
+from .sqlite import ArticleStore
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did: every input item counts as exactly one of stored, present, failed."""
+
+    read: int = 0
+    stored: int = 0
+    present: int = 0
+    failed: int = 0
+    not_english: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def ingest_items(
+    store: ArticleStore,
+    items: Iterable[Document | InputError],
+    pipeline: Pipeline,
+    on_error: Callable[[InputError], None],
+    on_item: Optional[Callable[[IngestSummary], None]] = None,
+) -> IngestSummary:
+    """Process ``items`` and store each article in its own transaction; errors go to ``on_error``.
+
+    An article already in the store (same id) is skipped before any processing, so a rerun after
+    an interruption only does the work that is left.
+    """
+    summary = IngestSummary()
+    for item in items:
+        summary.read += 1
+        result = _process_unless_present(store, item, pipeline)
+        if isinstance(result, InputError):
+            summary.failed += 1
+            on_error(result)
+        elif result is None:
+            summary.present += 1
+        else:
+            if result.meta.language != "en":
+                summary.not_english += 1
+            outcome = store.put(result)
+            summary.stored += outcome is StoreOutcome.STORED
+            summary.present += outcome is StoreOutcome.PRESENT
+        if on_item:
+            on_item(summary)
+    return summary
+
+
+def _process_unless_present(
+    store: ArticleStore, item: Document | InputError, pipeline: Pipeline
+) -> ArticleRecord | InputError | None:
+    if isinstance(item, InputError):
+        return item
+    if store.has(article_id(item.raw)):
+        return None
+    return pipeline.process(item)

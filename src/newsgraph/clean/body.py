@@ -16,6 +16,7 @@ from .lines import Line
 
 SHORT_LINE_COST = 2.5
 CHROME_LINE_COST = 6.0
+MOSTLY_LINKS = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,13 @@ class BodySpan:
 
 
 def line_score(line: Line, is_chrome: bool, english: bool = True) -> float:
+    """Words of prose count for the line, link text and short lines against it."""
     if is_chrome:
         return -CHROME_LINE_COST
+    if line.link_share >= MOSTLY_LINKS:
+        return -SHORT_LINE_COST
     if line.is_prose(english):
-        return float(line.word_count)
+        return line.word_count * (1.0 - line.link_share)
     return -SHORT_LINE_COST
 
 

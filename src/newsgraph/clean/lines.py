@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .links import link_share, unmark
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\(\S*/\S*\)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪◦–-]|\d{1,3}[.)])\s+")
@@ -26,13 +29,23 @@ class Line:
     end: int
 
     @cached_property
+    def plain(self) -> str:
+        """The line as a reader sees it: link labels without their markers."""
+        return unmark(self.text)
+
+    @cached_property
     def content(self) -> str:
         """The line without list markers and surrounding spaces."""
-        return _LIST_MARKER.sub("", self.text).strip()
+        return _LIST_MARKER.sub("", self.plain).strip()
+
+    @cached_property
+    def link_share(self) -> float:
+        return link_share(self.text)
 
     @cached_property
     def words(self) -> list[str]:
-        return _WORD.findall(self.content)
+        """The line's words; web addresses are not words."""
+        return _WORD.findall(_URL.sub(" ", self.content))
 
     @property
     def word_count(self) -> int:

@@ -30,7 +30,10 @@ def url_site(url: Optional[str]) -> Optional[str]:
         return None
     if "://" not in url:
         url = "http://" + url
-    return host_site(urlsplit(url).netloc)
+    try:
+        return host_site(urlsplit(url).netloc)
+    except ValueError:
+        return None
 
 
 def site_from_text(text: str) -> Optional[str]:

@@ -22,6 +22,7 @@ from ..records import RemovedReason, RemovedText
 from .body import BodySpan, best_body_span, line_score
 from .byline import byline_authors
 from .dates import date_line, find_date
+from .links import mark_links
 from .lines import Line, reads_as_english, split_lines
 from .patterns import EMAIL, PHONE, boilerplate_patterns
 from .site import site_from_text
@@ -113,19 +114,19 @@ def page_title(lines: list[Line], reasons: list, body_first: int) -> Optional[st
 
 def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
     """The line without its sentences that carry an email or a phone number."""
-    if not (EMAIL.search(line.text) or PHONE.search(line.text)):
-        return line.text, []
+    if not (EMAIL.search(line.plain) or PHONE.search(line.plain)):
+        return line.plain, []
     kept, dropped = [], []
-    for sentence in _SENTENCE_BREAK.split(line.text):
+    for sentence in _SENTENCE_BREAK.split(line.plain):
         (dropped if EMAIL.search(sentence) or PHONE.search(sentence) else kept).append(sentence)
     return " ".join(kept), dropped
 
 
 def clean_text(raw: str) -> CleanText:
     """Find the article body of a flattened page; see the module docstring for the steps."""
-    text = unwrap_hard_breaks(raw)
+    text = mark_links(unwrap_hard_breaks(raw))
     lines = split_lines(text)
-    site = site_from_text(text)
+    site = site_from_text(raw)
     if is_short_text(lines):
         return CleanText(text=raw.strip(), site=site)
 
@@ -154,7 +155,7 @@ def clean_text(raw: str) -> CleanText:
         span = BodySpan(0, len(lines) - 1)
     if span is None:
         return CleanText(
-            text="", removed=[RemovedText(text=line.text, reason=reason or "other")
+            text="", removed=[RemovedText(text=line.plain, reason=reason or "other")
                               for line, reason in zip(lines, reasons)],
             authors=authors, published=published, site=site,
         )
@@ -174,7 +175,7 @@ def clean_text(raw: str) -> CleanText:
             else:
                 reason = "navigation" if line.word_count <= 4 else "other"
         if reason is not None:
-            removed.append(RemovedText(text=line.text, reason=reason))
+            removed.append(RemovedText(text=line.plain, reason=reason))
             continue
         body, contact = strip_contact_sentences(line)
         removed.extend(RemovedText(text=sentence, reason="contact") for sentence in contact)

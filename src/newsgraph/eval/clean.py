@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from ..clean.text import clean_text
+from ..clean.text import CleanText, clean_text
 from .scoring import word_f1
-from .wcxb import GoldPage, flatten_html, read_gold_pages
+from .wcxb import GoldPage, flatten_html, flatten_html_with_links, read_gold_pages
+
+FLATTENINGS = (("copy-paste", flatten_html), ("with link markup", flatten_html_with_links))
 
 
 @dataclass
@@ -74,26 +76,38 @@ def _author_matches(authors: list[str], gold: str) -> bool:
 def evaluate_text_cleaning(
     pages: Iterable[GoldPage], on_page: Optional[Callable[[], None]] = None
 ) -> CleanEvaluation:
-    """Score flattened-but-uncleaned text and newsgraph's cleaner over ``pages``."""
-    raw, cleaned = MethodScore("flattened, no cleaning"), MethodScore("flattened, newsgraph clean")
+    """Score each flattening of ``pages`` without cleaning and with newsgraph's cleaner; the
+    metadata is scored on the copy-paste flattening."""
+    methods = {
+        (name, cleaned): MethodScore(f"{name}, {'newsgraph clean' if cleaned else 'no cleaning'}")
+        for name, _ in FLATTENINGS
+        for cleaned in (False, True)
+    }
     title, author, published = MetadataScore("title"), MetadataScore("author"), MetadataScore("date")
     for page in pages:
-        flat = flatten_html(page.html())
-        raw.add(flat, page.main_content, 0.0)
-        started = time.perf_counter()
-        result = clean_text(flat)
-        cleaned.add(result.text, page.main_content, time.perf_counter() - started)
-        for score, gold, ok in (
-            (title, page.title, _same_text(result.title, page.title)),
-            (author, page.author, page.author and _author_matches(result.authors, page.author)),
-            (published, page.published, (result.published or "")[:10] == (page.published or "")[:10]),
-        ):
-            if gold:
-                score.with_gold += 1
-                score.matched += bool(ok)
+        for name, flatten in FLATTENINGS:
+            flat = flatten(page.html())
+            methods[name, False].add(flat, page.main_content, 0.0)
+            started = time.perf_counter()
+            result = clean_text(flat)
+            methods[name, True].add(result.text, page.main_content, time.perf_counter() - started)
+            if flatten is flatten_html:
+                score_metadata(page, result, title, author, published)
         if on_page:
             on_page()
-    return CleanEvaluation([raw.mean(), cleaned.mean()], [title, author, published])
+    return CleanEvaluation([method.mean() for method in methods.values()], [title, author, published])
+
+
+def score_metadata(page: GoldPage, result: CleanText, *scores: MetadataScore) -> None:
+    title, author, published = scores
+    for score, gold, ok in (
+        (title, page.title, _same_text(result.title, page.title)),
+        (author, page.author, page.author and _author_matches(result.authors, page.author)),
+        (published, page.published, (result.published or "")[:10] == (page.published or "")[:10]),
+    ):
+        if gold:
+            score.with_gold += 1
+            score.matched += bool(ok)
 
 
 def evaluate_wcxb(root: Path, limit: Optional[int] = None, **kwargs) -> CleanEvaluation:

@@ -18,6 +18,7 @@ from inscriptis.css_profiles import CSS_PROFILES
 from inscriptis.model.config import ParserConfig
 
 _BROWSER_LAYOUT = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
+_LAYOUT_WITH_LINKS = ParserConfig(css=CSS_PROFILES["strict"], display_images=True, display_links=True)
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,9 @@ def read_gold_pages(root: Path, limit: Optional[int] = None) -> Iterator[GoldPag
 def flatten_html(html: str) -> str:
     """The page's visible text laid out as a browser renders it, one block per line."""
     return get_text(html, _BROWSER_LAYOUT)
+
+
+def flatten_html_with_links(html: str) -> str:
+    """As :func:`flatten_html`, with links as ``[label](address)`` and images as ``[alt]``, the
+    way markdown-writing scrapers hand pages over."""
+    return get_text(html, _LAYOUT_WITH_LINKS)

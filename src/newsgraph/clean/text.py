@@ -33,6 +33,7 @@ MIN_CHROME_LINES = 2
 """A text with fewer chrome lines than this is taken as already clean: only those lines go."""
 MIN_REPEAT_WORDS = 3
 LONG_REPEAT_WORDS = 25
+BODY_REPEAT_WORDS = 25
 DATE_LINE_SEARCH = 40
 """Only lines this close to the top are read as the page's dateline."""
 _COMMENT_TITLE = re.compile(

@@ -9,19 +9,20 @@ from typing import Optional
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .ingest import DEFAULT_MAX_BYTES, InputError, read_inputs
 from .pipeline import CLEAN_MODES, Pipeline
-from .records import record_json_schema
+from .records import ArticleRecord, record_json_schema
 from .store import ArticleStore, StoreError
 
 DEFAULT_DB = "newsgraph.db"
 DEFAULT_WCXB = "../shared/data/html/wcxb-dev"
 
 stdout = Console(highlight=False)
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 clean_option = click.option(
     "--clean", type=click.Choice(CLEAN_MODES), default="auto", show_default=True,
@@ -121,8 +122,11 @@ def list_articles(db_path: str, limit: int, offset: int, as_json: bool) -> None:
             sys.stdout.write(json.dumps(summary.__dict__, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(summaries)} of {total} articles in {db_path}")
-    for column in ("id", "title", "site", "date", "chars"):
-        table.add_column(column, justify="right" if column == "chars" else "left")
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("title", max_width=60)
+    table.add_column("site", max_width=24)
+    table.add_column("date", no_wrap=True)
+    table.add_column("chars", justify="right", no_wrap=True)
     for summary in summaries:
         table.add_row(summary.id, summary.title or "", summary.site or "", summary.published or "",
                       str(summary.size))
@@ -145,22 +149,28 @@ def show(article_id: str, db_path: str, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(record.model_dump_json(by_alias=True, indent=2) + "\n")
         return
+    print_article(record)
+
+
+def print_article(record: ArticleRecord) -> None:
+    """The article as a reader wants it: title, metadata line, notes, text, removed chrome."""
     meta = record.meta
-    stdout.print(f"[bold]{meta.title or '(no title)'}[/bold]")
-    stdout.print(
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"[bold]{escape(meta.title or '(no title)')}[/bold]")
+    out.print(
         f"id {record.id} · {meta.site or 'unknown site'} · {meta.published or 'undated'} · "
         f"{', '.join(meta.authors) or 'no byline'} · language {meta.language or '?'}",
         markup=False,
     )
     for note in record.notes:
-        stdout.print(f"note: {note}", markup=False)
-    stdout.print()
-    stdout.print(record.text, markup=False)
+        out.print(f"note: {note}", markup=False)
+    out.print()
+    out.print(record.text, markup=False)
     if record.removed:
-        stdout.print()
-        stdout.print(f"[dim]removed ({len(record.removed)}):[/dim]")
+        out.print()
+        out.print(f"[dim]removed ({len(record.removed)}):[/dim]")
         for removed in record.removed:
-            stdout.print(f"  [{removed.reason}] {removed.text[:100]}", markup=False, style="dim")
+            out.print(f"  [{removed.reason}] {removed.text[:100]}", markup=False, style="dim")
 
 
 @main.command()
@@ -200,3 +210,7 @@ def eval_clean(root: Path, limit: Optional[int]) -> None:
     for score in evaluation.metadata:
         metadata.add_row(score.field, f"{score.accuracy:.3f}", str(score.with_gold))
     stdout.print(metadata)
+
+
+if __name__ == "__main__":
+    main()

@@ -26,6 +26,7 @@ from .links import mark_links
 from .lines import Line, reads_as_english, split_lines
 from .patterns import EMAIL, PHONE, boilerplate_patterns
 from .site import site_from_text
+from .title import headline
 
 SHORT_TEXT_LINES = 3
 SHORT_TEXT_WORDS = 150
@@ -104,13 +105,7 @@ def page_title(lines: list[Line], reasons: list, body_first: int) -> Optional[st
         match = _COMMENT_TITLE.match(line.content)
         if match:
             return match.group("title").strip()
-    for index in range(body_first - 1, max(-1, body_first - 8), -1):
-        line = lines[index]
-        if reasons[index] or byline_authors(line.content) or date_line(line.content):
-            continue
-        if 3 <= line.word_count <= 30 and not line.content.endswith((".", ",", ":")):
-            return line.content
-    return None
+    return headline(lines, reasons, body_first)
 
 
 def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:

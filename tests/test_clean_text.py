@@ -13,9 +13,7 @@ from newsgraph.clean.text import clean_text
 from newsgraph.eval.clean import evaluate_wcxb
 from newsgraph.eval.scoring import word_tokens
 
-SEED_TITLE = (
-    "U.S. Escalates Pressure on Mexico to Allow Military Action Against Fentanyl Labs, Officials Say"
-)
+SEED_TITLE = "U.S. Escalates Pressure on Mexico to Allow Military Action Against Fentanyl Labs, Officials Say"
 
 
 def article_paragraphs(seed: str) -> list[str]:
@@ -36,8 +34,16 @@ def test_reference_article_keeps_nine_paragraphs_and_no_chrome(seed_text):
     paragraphs = article_paragraphs(seed_text)
     assert len(paragraphs) == 9
     assert cleaned.text.split("\n\n") == paragraphs
-    for chrome in ("Subscribe", "support@", "08168555497", "Send tips", "thoughts on",
-                   "Leave a Reply", "will not be published", "By Ogungbayi"):
+    for chrome in (
+        "Subscribe",
+        "support@",
+        "08168555497",
+        "Send tips",
+        "thoughts on",
+        "Leave a Reply",
+        "will not be published",
+        "By Ogungbayi",
+    ):
         assert chrome not in cleaned.text
 
 
@@ -99,7 +105,9 @@ def test_hard_wrapped_text_is_rejoined_and_kept(seed_text):
 
     wrapped = "\n\n".join(textwrap.fill(p, 72) for p in article_paragraphs(seed_text))
     cleaned = clean_text(wrapped)
-    assert cleaned.text.split("\n\n") == [" ".join(p.split()) for p in article_paragraphs(seed_text)]
+    assert cleaned.text.split("\n\n") == [
+        " ".join(p.split()) for p in article_paragraphs(seed_text)
+    ]
 
 
 def test_contact_sentences_leave_long_lines(seed_text):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import signal
@@ -19,9 +18,7 @@ from newsgraph.cli import main
 from newsgraph.pipeline import article_id
 from newsgraph.records import ArticleRecord
 
-SEED_TITLE = (
-    "U.S. Escalates Pressure on Mexico to Allow Military Action Against Fentanyl Labs, Officials Say"
-)
+SEED_TITLE = "U.S. Escalates Pressure on Mexico to Allow Military Action Against Fentanyl Labs, Officials Say"
 
 
 def run(*args: str, stdin: bytes | None = None):
@@ -38,8 +35,16 @@ def seed_path(shared):
 
 
 def test_every_command_has_help():
-    for command in ([], ["extract"], ["ingest"], ["list"], ["show"], ["schema"], ["eval"],
-                    ["eval", "clean"]):
+    for command in (
+        [],
+        ["extract"],
+        ["ingest"],
+        ["list"],
+        ["show"],
+        ["schema"],
+        ["eval"],
+        ["eval", "clean"],
+    ):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output, command
 
@@ -101,7 +106,9 @@ def test_html_page_through_extract(shared):
     page = shared / "data/html/whitehouse/obamawhitehouse.archives.gov--blog.html"
     [record] = records(run("extract", str(page)).stdout)
     assert record.input.format == "html"
-    assert record.meta.title == "WEEKLY ADDRESS: Merry Christmas from the President and the First Lady"
+    assert (
+        record.meta.title == "WEEKLY ADDRESS: Merry Christmas from the President and the First Lady"
+    )
     assert record.text.startswith("In this week’s address, the President and the First Lady")
 
 
@@ -184,8 +191,20 @@ def test_list_on_missing_database_says_so(tmp_path):
 def test_schema_is_the_record_json_schema():
     schema = json.loads(run("schema").stdout)
     assert schema["$id"] == "newsgraph.article/1"
-    for field in ("id", "input", "meta", "text", "removed", "actors", "places", "sources",
-                  "events", "quotes", "counts", "flags"):
+    for field in (
+        "id",
+        "input",
+        "meta",
+        "text",
+        "removed",
+        "actors",
+        "places",
+        "sources",
+        "events",
+        "quotes",
+        "counts",
+        "flags",
+    ):
         assert field in schema["properties"]
 
 
@@ -214,7 +233,10 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path, shared):
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [row[0] for row in connection.execute("SELECT id FROM articles")]
     assert len(ids) == len(set(ids)) and set(ids) == expected
-    assert f"read 650, stored {len(expected) - partial}, already present {650 - len(expected) + partial}" in rerun.stderr
+    assert (
+        f"read 650, stored {len(expected) - partial}, already present {650 - len(expected) + partial}"
+        in rerun.stderr
+    )
 
 
 def _count(db) -> int:

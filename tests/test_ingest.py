@@ -8,11 +8,11 @@ import json
 import os
 import sys
 import tracemalloc
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from conftest import SHARED
 from newsgraph.ingest import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -20,8 +20,6 @@ from newsgraph.ingest import (
     InputError,
     read_inputs,
 )
-
-from conftest import SHARED
 
 DATA = SHARED / "data"
 SEED = DATA / "articles/seed/us-mexico-fentanyl-labs.txt"

@@ -6,7 +6,7 @@ ingested documents. Importing the package stays cheap: stages load when first us
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .pipeline import CleanMode
@@ -17,8 +17,8 @@ __version__ = "0.1.0"
 
 
 def extract(
-    content: str, *, url: Optional[str] = None, clean: "CleanMode" = "auto", path: str = "<string>"
-) -> "ArticleRecord":
+    content: str, *, url: str | None = None, clean: CleanMode = "auto", path: str = "<string>"
+) -> ArticleRecord:
     """The article record of one page or text (HTML is detected); raises ValueError without one."""
     from .ingest import Document, InputError
     from .ingest.sniff import looks_like_html

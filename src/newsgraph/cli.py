@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import click
 from rich.console import Console
@@ -25,15 +24,25 @@ stdout = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 clean_option = click.option(
-    "--clean", type=click.Choice(CLEAN_MODES), default="auto", show_default=True,
+    "--clean",
+    type=click.Choice(CLEAN_MODES),
+    default="auto",
+    show_default=True,
     help="How to clean: detect per input, force the scraped-text filter, force HTML extraction, or none.",
 )
 max_bytes_option = click.option(
-    "--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
     help="Inputs or records larger than this many bytes are reported and skipped.",
 )
 db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
     help="SQLite database file.",
 )
 
@@ -79,15 +88,20 @@ def ingest(paths: tuple[str, ...], db_path: str, clean: str, max_bytes: int) -> 
     with open_store(db_path) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_items(
-            store, read_inputs(paths, max_bytes=max_bytes), Pipeline(clean=clean),
+            store,
+            read_inputs(paths, max_bytes=max_bytes),
+            Pipeline(clean=clean),
             on_error=lambda error: progress.console.print(str(error), markup=False, soft_wrap=True),
             on_item=lambda _: progress.advance(task),
         )
     stderr.print(
         f"read {summary.read}, stored {summary.stored}, already present {summary.present}, "
         f"failed {summary.failed}"
-        + (f" ({summary.not_english} not in English: stored, language stages skipped)"
-           if summary.not_english else "")
+        + (
+            f" ({summary.not_english} not in English: stored, language stages skipped)"
+            if summary.not_english
+            else ""
+        )
         + f" -> {db_path}"
     )
     sys.exit(1 if summary.failed else 0)
@@ -95,8 +109,13 @@ def ingest(paths: tuple[str, ...], db_path: str, clean: str, max_bytes: int) -> 
 
 def _progress() -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
-        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} items"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
     )
 
 
@@ -128,8 +147,13 @@ def list_articles(db_path: str, limit: int, offset: int, as_json: bool) -> None:
     table.add_column("date", no_wrap=True)
     table.add_column("chars", justify="right", no_wrap=True)
     for summary in summaries:
-        table.add_row(summary.id, summary.title or "", summary.site or "", summary.published or "",
-                      str(summary.size))
+        table.add_row(
+            summary.id,
+            summary.title or "",
+            summary.site or "",
+            summary.published or "",
+            str(summary.size),
+        )
     stdout.print(table)
 
 
@@ -185,10 +209,17 @@ def evaluate() -> None:
 
 
 @evaluate.command(name="clean")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_WCXB,
-              show_default=True, help="The WCXB folder with ground-truth.jsonl and html/.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages.")
-def eval_clean(root: Path, limit: Optional[int]) -> None:
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_WCXB,
+    show_default=True,
+    help="The WCXB folder with ground-truth.jsonl and html/.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages."
+)
+def eval_clean(root: Path, limit: int | None) -> None:
     """Word F1 of the scraped-text cleaner on flattened WCXB pages, and its metadata accuracy."""
     from .eval.clean import evaluate_wcxb
 
@@ -201,8 +232,13 @@ def eval_clean(root: Path, limit: Optional[int]) -> None:
     for column in ("method", "precision", "recall", "F1", "ms/page"):
         table.add_column(column, justify="left" if column == "method" else "right")
     for method in evaluation.methods:
-        table.add_row(method.name, f"{method.precision:.3f}", f"{method.recall:.3f}",
-                      f"{method.f1:.3f}", f"{method.seconds * 1000:.1f}")
+        table.add_row(
+            method.name,
+            f"{method.precision:.3f}",
+            f"{method.recall:.3f}",
+            f"{method.f1:.3f}",
+            f"{method.seconds * 1000:.1f}",
+        )
     stdout.print(table)
     metadata = Table(title="metadata read from the flattened text")
     for column in ("field", "accuracy", "pages with gold"):

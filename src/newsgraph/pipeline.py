@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal, Optional
+from typing import Literal
 
 from .clean.dates import find_date
 from .clean.html import clean_html
-
 from .clean.language import detect_language
 from .clean.site import url_site
 from .clean.text import CleanText, clean_text
@@ -34,7 +34,7 @@ def article_id(raw: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
-def normalise_date(value: Optional[str]) -> Optional[str]:
+def normalise_date(value: str | None) -> str | None:
     """An input's date as ISO 8601, partial dates kept ("2026-01"); None when unreadable."""
     if not value:
         return None
@@ -48,8 +48,12 @@ def clean_document(document: Document, mode: CleanMode) -> CleanText:
     if treat_as == "html":
         page = clean_html(document.raw, url=document.url)
         return CleanText(
-            text=page.text, removed=page.removed, title=page.title, authors=page.authors,
-            published=page.published, site=page.site,
+            text=page.text,
+            removed=page.removed,
+            title=page.title,
+            authors=page.authors,
+            published=page.published,
+            site=page.site,
         )
     text = flatten_html(document.raw) if document.kind == "html" else document.raw
     if treat_as == "none":
@@ -71,12 +75,17 @@ class Pipeline:
         language = detect_language(cleaned.text)
         notes = []
         if language not in PROCESSED_LANGUAGES:
-            notes.append(f"language {language or 'unknown'}: language stages skipped (English only)")
+            notes.append(
+                f"language {language or 'unknown'}: language stages skipped (English only)"
+            )
         return ArticleRecord(
             id=article_id(document.raw),
             input=InputInfo(
-                path=document.path, format=document.input_format, url=document.url,
-                id=document.record_id, line=document.line,
+                path=document.path,
+                format=document.input_format,
+                url=document.url,
+                id=document.record_id,
+                line=document.line,
             ),
             meta=Meta(
                 title=document.title or cleaned.title,

@@ -6,7 +6,7 @@ all read these models, so the JSON Schema is generated from here and nowhere els
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,17 +27,17 @@ class InputInfo(Record):
 
     path: str
     format: InputFormat
-    url: Optional[str] = None
-    id: Optional[str] = Field(default=None, description="The input record's own id (JSON Lines).")
-    line: Optional[int] = Field(default=None, description="1-based line of a JSON Lines input.")
+    url: str | None = None
+    id: str | None = Field(default=None, description="The input record's own id (JSON Lines).")
+    line: int | None = Field(default=None, description="1-based line of a JSON Lines input.")
 
 
 class Meta(Record):
-    title: Optional[str] = None
+    title: str | None = None
     authors: list[str] = Field(default_factory=list)
-    published: Optional[str] = Field(default=None, description="ISO 8601 date, may be partial.")
-    site: Optional[str] = None
-    language: Optional[str] = Field(default=None, description="ISO 639-1 code of the body text.")
+    published: str | None = Field(default=None, description="ISO 8601 date, may be partial.")
+    site: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code of the body text.")
 
 
 class RemovedText(Record):
@@ -50,9 +50,9 @@ class RemovedText(Record):
 class Actor(Record):
     id: str
     name: str
-    country: Optional[str] = None
-    sector: Optional[str] = None
-    role: Optional[str] = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
     kind: Literal["person", "organization", "country", "group"]
     mentions: list[tuple[int, int]] = Field(default_factory=list)
 
@@ -61,10 +61,10 @@ class Place(Record):
     id: str
     name: str
     type: Literal["country", "admin1", "city", "region", "other"]
-    country: Optional[str] = None
-    iso3166_2: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
+    country: str | None = None
+    iso3166_2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     mentions: list[tuple[int, int]] = Field(default_factory=list)
 
 
@@ -73,7 +73,7 @@ class Source(Record):
     text: str
     type: Literal["named_person", "named_org", "document", "anonymous", "unnamed", "media"]
     anonymity_reason: bool = False
-    actor: Optional[str] = None
+    actor: str | None = None
     start: int
     end: int
 
@@ -87,16 +87,16 @@ class Evidence(Record):
 class Event(Record):
     id: str
     type: str
-    mode: Optional[str] = None
+    mode: str | None = None
     context: list[str] = Field(default_factory=list)
     actor: list[str] = Field(default_factory=list)
     recipient: list[str] = Field(default_factory=list)
-    place: Optional[str] = None
-    date: Optional[str] = None
+    place: str | None = None
+    date: str | None = None
     modality: Literal["asserted", "hypothetical", "future", "historical", "negated"]
-    source: Optional[str] = None
-    cameo: Optional[str] = None
-    score: Optional[float] = None
+    source: str | None = None
+    cameo: str | None = None
+    score: float | None = None
     evidence: Evidence
 
 
@@ -106,22 +106,22 @@ class Quote(Record):
     text: str
     start: int
     end: int
-    speaker: Optional[str] = None
-    speaker_text: Optional[str] = None
-    cue: Optional[str] = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
 
 
 class Count(Record):
     id: str
     value: float
     qualifier: Literal["=", "~", ">", "<", ">=", "<="]
-    object: Optional[str] = None
+    object: str | None = None
     count_type: Literal[
         "KILL", "WOUND", "ARREST", "KIDNAP", "SEIZE", "AFFECT", "PROTEST", "MONEY", "OTHER"
     ]
-    time: Optional[str] = None
-    place: Optional[str] = None
-    source: Optional[str] = None
+    time: str | None = None
+    place: str | None = None
+    source: str | None = None
     start: int
     end: int
 
@@ -137,7 +137,9 @@ class ArticleRecord(Record):
     """One article, as ``newsgraph extract`` prints it and the store keeps it."""
 
     schema_: Literal["newsgraph.article/1"] = Field(default=SCHEMA_NAME, alias="schema")
-    id: str = Field(description="Content hash of the input: the same input always gives the same id.")
+    id: str = Field(
+        description="Content hash of the input: the same input always gives the same id."
+    )
     input: InputInfo
     meta: Meta
     text: str

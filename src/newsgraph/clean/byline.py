@@ -36,8 +36,11 @@ def byline_authors(line: str) -> list[str] | None:
     for name in _SPLIT_NAMES.split(match.group("names")):
         name = name.strip(" .")
         parts = name.split()
-        if not parts or not all(part[0].isupper() for part in parts if part.lower() not in
-                                {"de", "da", "van", "von", "del", "al", "bin", "la", "le"}):
+        if not parts or not all(
+            part[0].isupper()
+            for part in parts
+            if part.lower() not in {"de", "da", "van", "von", "del", "al", "bin", "la", "le"}
+        ):
             return None
         if name.lower() not in _NOT_A_NAME:
             names.append(name)

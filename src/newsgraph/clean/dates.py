@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -21,17 +28,22 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 ]
 _DATE_LINE_WORDS = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|on)\b:?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?|\W)*", re.I
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?|\W)*",
+    re.I,
 )
 
 
-def find_date(text: str) -> Optional[str]:
+def find_date(text: str) -> str | None:
     """The first complete calendar date written in ``text``, as ISO 8601."""
     for pattern in _PATTERNS:
         match = pattern.search(text)
@@ -46,7 +58,7 @@ def find_date(text: str) -> Optional[str]:
     return None
 
 
-def date_line(line: str) -> Optional[str]:
+def date_line(line: str) -> str | None:
     """The date of a line that is nothing but a date (with "Published", a weekday or a time)."""
     found = find_date(line)
     if not found or len(line) > 80:
@@ -54,5 +66,7 @@ def date_line(line: str) -> Optional[str]:
     rest = _DATE_LINE_WORDS.sub("", line)
     for pattern in _PATTERNS:
         rest = pattern.sub("", rest)
-    leftover = re.sub(r"[\d:.,|/()\s-]|\b(?:at|am|pm|a\.m\.|p\.m\.|[A-Z]{1,4}T|UTC|GMT)\b", "", rest, flags=re.I)
+    leftover = re.sub(
+        r"[\d:.,|/()\s-]|\b(?:at|am|pm|a\.m\.|p\.m\.|[A-Z]{1,4}T|UTC|GMT)\b", "", rest, flags=re.I
+    )
     return found if len(leftover) <= 3 else None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import py3langid
 
 MIN_LETTERS = 12
 SAMPLE_CHARS = 5000
 
 
-def detect_language(text: str) -> Optional[str]:
+def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when there are too few letters to tell."""
     sample = text[:SAMPLE_CHARS]
     if sum(char.isalpha() for char in sample) < MIN_LETTERS:

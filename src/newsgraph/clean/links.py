@@ -42,6 +42,7 @@ def link_share(text: str) -> float:
         return 0.0
     total = sum(not char.isspace() for char in unmark(text))
     linked = sum(
-        sum(not char.isspace() for char in match.group()) - 2 for match in _INSIDE_LINK.finditer(text)
+        sum(not char.isspace() for char in match.group()) - 2
+        for match in _INSIDE_LINK.finditer(text)
     )
     return linked / total if total else 0.0

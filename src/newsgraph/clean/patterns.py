@@ -7,11 +7,11 @@ they are shapes, not phrases.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Optional
+
+import tomllib
 
 from ..records import RemovedReason
 
@@ -27,7 +27,7 @@ class BoilerplatePatterns:
     max_words: int
     by_reason: tuple[tuple[RemovedReason, tuple[re.Pattern[str], ...]], ...]
 
-    def reason_for(self, line: str, word_count: int) -> Optional[RemovedReason]:
+    def reason_for(self, line: str, word_count: int) -> RemovedReason | None:
         """The reason ``line`` is chrome, or None when it may be article text."""
         if word_count > self.max_words:
             return None

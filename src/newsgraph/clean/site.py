@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional
 from urllib.parse import urlsplit
 
 from .patterns import EMAIL
@@ -17,7 +16,7 @@ _ELSEWHERE = frozenset(
 )
 
 
-def host_site(host: str) -> Optional[str]:
+def host_site(host: str) -> str | None:
     """``www.example.com`` → ``example.com``: the host without a leading www."""
     host = host.lower().strip(".").split(":")[0]
     if host.startswith("www."):
@@ -25,7 +24,7 @@ def host_site(host: str) -> Optional[str]:
     return host or None
 
 
-def url_site(url: Optional[str]) -> Optional[str]:
+def url_site(url: str | None) -> str | None:
     if not url:
         return None
     if "://" not in url:
@@ -36,7 +35,7 @@ def url_site(url: Optional[str]) -> Optional[str]:
         return None
 
 
-def site_from_text(text: str) -> Optional[str]:
+def site_from_text(text: str) -> str | None:
     """The domain the page's own emails and links name most often, ignoring mail and social hosts."""
     domains: Counter[str] = Counter()
     for email in EMAIL.findall(text):

@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
 
 from ..records import RemovedReason, RemovedText
 from .body import BodySpan, best_body_span, line_score
 from .byline import byline_authors
 from .dates import date_line, find_date
-from .links import mark_links
 from .lines import Line, reads_as_english, split_lines
+from .links import mark_links
 from .patterns import EMAIL, PHONE, boilerplate_patterns
 from .site import site_from_text
 from .title import headline
@@ -51,10 +50,10 @@ class CleanText:
 
     text: str
     removed: list[RemovedText] = field(default_factory=list)
-    title: Optional[str] = None
+    title: str | None = None
     authors: list[str] = field(default_factory=list)
-    published: Optional[str] = None
-    site: Optional[str] = None
+    published: str | None = None
+    site: str | None = None
 
 
 def unwrap_hard_breaks(text: str) -> str:
@@ -70,16 +69,19 @@ def unwrap_hard_breaks(text: str) -> str:
 
 
 def is_short_text(lines: list[Line]) -> bool:
-    return len(lines) <= SHORT_TEXT_LINES and sum(line.word_count for line in lines) <= SHORT_TEXT_WORDS
+    return (
+        len(lines) <= SHORT_TEXT_LINES
+        and sum(line.word_count for line in lines) <= SHORT_TEXT_WORDS
+    )
 
 
-def chrome_reasons(lines: list[Line]) -> list[Optional[RemovedReason]]:
+def chrome_reasons(lines: list[Line]) -> list[RemovedReason | None]:
     """Each line's boilerplate reason by the chrome patterns, or None."""
     patterns = boilerplate_patterns()
     return [patterns.reason_for(line.content, line.word_count) for line in lines]
 
 
-def mark_repeats(lines: list[Line], reasons: list[Optional[RemovedReason]]) -> None:
+def mark_repeats(lines: list[Line], reasons: list[RemovedReason | None]) -> None:
     """Mark lines repeated in the page as duplicates: every copy of a short line, later copies of
     a long one (a paragraph quoted twice keeps its first place)."""
     repeats = Counter(line.key for line in lines if line.word_count >= MIN_REPEAT_WORDS)
@@ -91,7 +93,7 @@ def mark_repeats(lines: list[Line], reasons: list[Optional[RemovedReason]]) -> N
         seen.add(line.key)
 
 
-def comment_section_start(lines: list[Line], reasons: list, after: int) -> Optional[int]:
+def comment_section_start(lines: list[Line], reasons: list, after: int) -> int | None:
     """Index of the first comment-section line after line ``after``."""
     for index in range(after + 1, len(lines)):
         if reasons[index] == "comments":
@@ -99,7 +101,7 @@ def comment_section_start(lines: list[Line], reasons: list, after: int) -> Optio
     return None
 
 
-def page_title(lines: list[Line], reasons: list, body_first: int) -> Optional[str]:
+def page_title(lines: list[Line], reasons: list, body_first: int) -> str | None:
     """The title quoted in a comment header, else the headline line just above the body."""
     for line in lines:
         match = _COMMENT_TITLE.match(line.content)
@@ -131,7 +133,7 @@ def clean_text(raw: str) -> CleanText:
     if scraped_page:
         mark_repeats(lines, reasons)
     authors: list[str] = []
-    published: Optional[str] = None
+    published: str | None = None
     for index, line in enumerate(lines):
         names = byline_authors(line.content) if not reasons[index] else None
         if names:
@@ -145,15 +147,20 @@ def clean_text(raw: str) -> CleanText:
     english = reads_as_english(lines)
     if scraped_page:
         span = best_body_span(
-            [line_score(line, reason is not None, english) for line, reason in zip(lines, reasons)]
+            [line_score(line, reason is not None, english) for line, reason in zip(lines, reasons, strict=False)]
         )
     else:
         span = BodySpan(0, len(lines) - 1)
     if span is None:
         return CleanText(
-            text="", removed=[RemovedText(text=line.plain, reason=reason or "other")
-                              for line, reason in zip(lines, reasons)],
-            authors=authors, published=published, site=site,
+            text="",
+            removed=[
+                RemovedText(text=line.plain, reason=reason or "other")
+                for line, reason in zip(lines, reasons, strict=False)
+            ],
+            authors=authors,
+            published=published,
+            site=site,
         )
     last = span.last
     comments = comment_section_start(lines, reasons, span.first)
@@ -178,6 +185,10 @@ def clean_text(raw: str) -> CleanText:
         if body.strip():
             kept.append(body.strip())
     return CleanText(
-        text="\n\n".join(kept), removed=removed, title=title, authors=authors,
-        published=published, site=site,
+        text="\n\n".join(kept),
+        removed=removed,
+        title=title,
+        authors=authors,
+        published=published,
+        site=site,
     )

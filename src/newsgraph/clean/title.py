@@ -9,7 +9,7 @@ distance from the body. Lines already judged chrome, bylines and datelines are n
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .lines import Line
 
@@ -49,7 +49,7 @@ def headline_score(line: Line, distance: int, repeats: int) -> float:
     return score / (1.0 + DISTANCE_DECAY * distance)
 
 
-def headline(lines: Sequence[Line], reasons: Sequence[Optional[str]], body_first: int) -> Optional[str]:
+def headline(lines: Sequence[Line], reasons: Sequence[str | None], body_first: int) -> str | None:
     """The most headline-like line from just above the body, or None when nothing qualifies."""
     keys = [line.key for line in lines]
     best_score, best = 0.0, None

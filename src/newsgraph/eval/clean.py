@@ -8,9 +8,9 @@ read from the text are scored against the gold metadata.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 from ..clean.text import CleanText, clean_text
 from .scoring import word_f1
@@ -38,11 +38,15 @@ class MethodScore:
         self.seconds += seconds
         self.pages += 1
 
-    def mean(self) -> "MethodScore":
+    def mean(self) -> MethodScore:
         count = max(self.pages, 1)
         return MethodScore(
-            self.name, self.precision / count, self.recall / count, self.f1 / count,
-            self.seconds / count, self.pages,
+            self.name,
+            self.precision / count,
+            self.recall / count,
+            self.f1 / count,
+            self.seconds / count,
+            self.pages,
         )
 
 
@@ -65,7 +69,7 @@ class CleanEvaluation:
     metadata: list[MetadataScore] = field(default_factory=list)
 
 
-def _same_text(left: Optional[str], right: Optional[str]) -> bool:
+def _same_text(left: str | None, right: str | None) -> bool:
     return " ".join((left or "").lower().split()) == " ".join((right or "").lower().split())
 
 
@@ -74,7 +78,7 @@ def _author_matches(authors: list[str], gold: str) -> bool:
 
 
 def evaluate_text_cleaning(
-    pages: Iterable[GoldPage], on_page: Optional[Callable[[], None]] = None
+    pages: Iterable[GoldPage], on_page: Callable[[], None] | None = None
 ) -> CleanEvaluation:
     """Score each flattening of ``pages`` without cleaning and with newsgraph's cleaner; the
     metadata is scored on the copy-paste flattening."""
@@ -83,7 +87,11 @@ def evaluate_text_cleaning(
         for name, _ in FLATTENINGS
         for cleaned in (False, True)
     }
-    title, author, published = MetadataScore("title"), MetadataScore("author"), MetadataScore("date")
+    title, author, published = (
+        MetadataScore("title"),
+        MetadataScore("author"),
+        MetadataScore("date"),
+    )
     for page in pages:
         for name, flatten in FLATTENINGS:
             flat = flatten(page.html())
@@ -95,7 +103,9 @@ def evaluate_text_cleaning(
                 score_metadata(page, result, title, author, published)
         if on_page:
             on_page()
-    return CleanEvaluation([method.mean() for method in methods.values()], [title, author, published])
+    return CleanEvaluation(
+        [method.mean() for method in methods.values()], [title, author, published]
+    )
 
 
 def score_metadata(page: GoldPage, result: CleanText, *scores: MetadataScore) -> None:
@@ -110,5 +120,5 @@ def score_metadata(page: GoldPage, result: CleanText, *scores: MetadataScore) ->
             score.matched += bool(ok)
 
 
-def evaluate_wcxb(root: Path, limit: Optional[int] = None, **kwargs) -> CleanEvaluation:
+def evaluate_wcxb(root: Path, limit: int | None = None, **kwargs) -> CleanEvaluation:
     return evaluate_text_cleaning(read_gold_pages(root, limit), **kwargs)

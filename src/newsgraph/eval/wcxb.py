@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
 
 from inscriptis import get_text
 from inscriptis.css_profiles import CSS_PROFILES
 from inscriptis.model.config import ParserConfig
 
-_BROWSER_LAYOUT = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
-_LAYOUT_WITH_LINKS = ParserConfig(css=CSS_PROFILES["strict"], display_images=True, display_links=True)
+_BROWSER_LAYOUT = ParserConfig(
+    css=CSS_PROFILES["strict"], display_images=False, display_links=False
+)
+_LAYOUT_WITH_LINKS = ParserConfig(
+    css=CSS_PROFILES["strict"], display_images=True, display_links=True
+)
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,9 @@ class GoldPage:
     id: str
     url: str
     html_path: Path
-    title: Optional[str]
-    author: Optional[str]
-    published: Optional[str]
+    title: str | None
+    author: str | None
+    published: str | None
     main_content: str
     must_include: list[str] = field(default_factory=list)
     must_exclude: list[str] = field(default_factory=list)
@@ -37,7 +41,7 @@ class GoldPage:
         return gzip.decompress(self.html_path.read_bytes()).decode("utf-8", errors="replace")
 
 
-def read_gold_pages(root: Path, limit: Optional[int] = None) -> Iterator[GoldPage]:
+def read_gold_pages(root: Path, limit: int | None = None) -> Iterator[GoldPage]:
     """Yield the gold pages under ``root`` (the ``wcxb-dev`` folder), in id order."""
     with (root / "ground-truth.jsonl").open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):

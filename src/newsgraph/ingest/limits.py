@@ -8,13 +8,11 @@ _UNITS = ("B", "KB", "MB", "GB", "TB")
 
 def format_size(size: int) -> str:
     """``size`` bytes for people: ``"512 B"``, ``"5 MB"``, ``"7.2 MB"``."""
-    value = float(size)
-    for unit in _UNITS[:-1]:
-        if value < 1024:
-            break
+    value, unit_index = float(size), 0
+    while value >= 1024 and unit_index < len(_UNITS) - 1:
         value /= 1024
-    else:
-        unit = _UNITS[-1]
+        unit_index += 1
+    unit = _UNITS[unit_index]
     if unit == "B":
         return f"{size} B"
     return f"{value:.1f}".removesuffix(".0") + f" {unit}"

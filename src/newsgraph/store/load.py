@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
 
 from ..ingest import Document, InputError
 from ..pipeline import Pipeline, article_id
@@ -29,7 +29,7 @@ def ingest_items(
     items: Iterable[Document | InputError],
     pipeline: Pipeline,
     on_error: Callable[[InputError], None],
-    on_item: Optional[Callable[[IngestSummary], None]] = None,
+    on_item: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Process ``items`` and store each article in its own transaction; errors go to ``on_error``.
 

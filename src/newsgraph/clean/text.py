@@ -35,6 +35,7 @@ MIN_REPEAT_WORDS = 3
 LONG_REPEAT_WORDS = 25
 BODY_REPEAT_WORDS = 25
 DATE_LINE_SEARCH = 40
+PROSE_BEFORE_COMMENTS = 60
 """Only lines this close to the top are read as the page's dateline."""
 _COMMENT_TITLE = re.compile(
     r"^\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+"
@@ -93,12 +94,27 @@ def mark_repeats(lines: list[Line], reasons: list[RemovedReason | None]) -> None
         seen.add(line.key)
 
 
-def comment_section_start(lines: list[Line], reasons: list, after: int) -> int | None:
-    """Index of the first comment-section line after line ``after``."""
-    for index in range(after + 1, len(lines)):
-        if reasons[index] == "comments":
+def comment_section_start(lines: list[Line], reasons: list, english: bool) -> int | None:
+    """Index of the first comment-section line that follows some article prose.
+
+    A comment count linked next to the headline is not the comment section, hence the prose
+    required before it; a long discussion must not outweigh the article it follows, hence the
+    cut before the body is looked for.
+    """
+    prose_words = 0
+    for index, line in enumerate(lines):
+        if reasons[index] == "comments" and prose_words >= PROSE_BEFORE_COMMENTS:
             return index
+        if reasons[index] is None and line.is_prose(english):
+            prose_words += line.word_count
     return None
+
+
+def body_span(lines: list[Line], reasons: list, english: bool, end: int) -> BodySpan | None:
+    """The body among ``lines[:end]``: the highest-scoring run of lines."""
+    return best_body_span(
+        [line_score(lines[index], reasons[index] is not None, english) for index in range(end)]
+    )
 
 
 def page_title(lines: list[Line], reasons: list, body_first: int) -> str | None:
@@ -145,10 +161,9 @@ def clean_text(raw: str) -> CleanText:
             published = published or date_line(line.content)
 
     english = reads_as_english(lines)
+    comments = comment_section_start(lines, reasons, english) if scraped_page else None
     if scraped_page:
-        span = best_body_span(
-            [line_score(line, reason is not None, english) for line, reason in zip(lines, reasons, strict=False)]
-        )
+        span = body_span(lines, reasons, english, len(lines) if comments is None else comments)
     else:
         span = BodySpan(0, len(lines) - 1)
     if span is None:
@@ -156,23 +171,19 @@ def clean_text(raw: str) -> CleanText:
             text="",
             removed=[
                 RemovedText(text=line.plain, reason=reason or "other")
-                for line, reason in zip(lines, reasons, strict=False)
+                for line, reason in zip(lines, reasons, strict=True)
             ],
             authors=authors,
             published=published,
             site=site,
         )
-    last = span.last
-    comments = comment_section_start(lines, reasons, span.first)
-    if comments is not None and comments <= last:
-        last = comments - 1
     title = page_title(lines, reasons, span.first)
 
     kept: list[str] = []
     removed: list[RemovedText] = []
     for index, line in enumerate(lines):
         reason = reasons[index]
-        if reason is None and not span.first <= index <= last:
+        if reason is None and not span.first <= index <= span.last:
             if comments is not None and index >= comments:
                 reason = "comments"
             else:

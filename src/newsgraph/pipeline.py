@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .clean.dates import find_date
+from .clean.flatten import flatten_html
 from .clean.html import clean_html
 from .clean.language import detect_language
 from .clean.site import url_site
 from .clean.text import CleanText, clean_text
-from .eval.wcxb import flatten_html
 from .ingest import Document, InputError
 from .records import ArticleRecord, InputInfo, Meta
 

@@ -1,8 +1,8 @@
 """Reader for the WCXB development pages in ``shared/data/html/wcxb-dev``.
 
-Each page comes with its gold main text, title, author and date. :func:`flatten_html` turns a page
-into the text a reader gets by selecting all and copying it from a browser, which is how the text
-cleaner is evaluated: the page's whole visible text, boilerplate included.
+Each page comes with its gold main text, title, author and date. The text cleaner is evaluated on
+pages flattened by :mod:`newsgraph.clean.flatten`: the page's whole visible text, boilerplate
+included.
 """
 
 from __future__ import annotations
@@ -13,16 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inscriptis import get_text
-from inscriptis.css_profiles import CSS_PROFILES
-from inscriptis.model.config import ParserConfig
+from ..clean.flatten import flatten_html, flatten_html_with_links
 
-_BROWSER_LAYOUT = ParserConfig(
-    css=CSS_PROFILES["strict"], display_images=False, display_links=False
-)
-_LAYOUT_WITH_LINKS = ParserConfig(
-    css=CSS_PROFILES["strict"], display_images=True, display_links=True
-)
+__all__ = ["GoldPage", "flatten_html", "flatten_html_with_links", "read_gold_pages"]
 
 
 @dataclass(frozen=True)
@@ -59,14 +52,3 @@ def read_gold_pages(root: Path, limit: int | None = None) -> Iterator[GoldPage]:
                 must_include=row.get("with") or [],
                 must_exclude=row.get("without") or [],
             )
-
-
-def flatten_html(html: str) -> str:
-    """The page's visible text laid out as a browser renders it, one block per line."""
-    return get_text(html, _BROWSER_LAYOUT)
-
-
-def flatten_html_with_links(html: str) -> str:
-    """As :func:`flatten_html`, with links as ``[label](address)`` and images as ``[alt]``, the
-    way markdown-writing scrapers hand pages over."""
-    return get_text(html, _LAYOUT_WITH_LINKS)

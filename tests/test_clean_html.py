@@ -1,10 +1,10 @@
-"""clean_html: the White House pages, pages without an article, chrome in ``removed``, WCXB quality."""
+"""clean_html: White House pages, pages without an article, chrome in ``removed``, WCXB quality."""
 
 from __future__ import annotations
 
 import json
 import statistics
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,18 +20,26 @@ WHITEHOUSE_PAGES = [
     "obamawhitehouse.archives.gov--empty.html",
 ]
 WCXB_PAGES = 100
-# Measured 0.9285 on the first 100 pages (trafilatura.extract alone: 0.9246); see bench/RESULTS.md.
-WCXB_F1_FLOOR = 0.92
+# Measured 0.9417 on the first 100 pages (trafilatura.extract alone: 0.9246); see bench/RESULTS.md.
+WCXB_F1_FLOOR = 0.93
 
 PARAGRAPHS = [
-    "The city council voted on Tuesday to expand the bus network into the northern districts, "
-    "after two years of complaints from residents who said they had no way to reach work.",
-    "The plan adds four routes and extends service hours until midnight, the transport director "
-    "told reporters, and it will be paid for by a parking levy approved last spring.",
-    "Opponents on the council argued that the levy would hurt small shops in the centre, but the "
-    "measure passed by nine votes to four after a debate that lasted most of the afternoon.",
-    "Residents of the northern districts have waited for the change since the old tram line "
-    "closed, and several of them attended the meeting to thank the council for the decision.",
+    (
+        "The city council voted on Tuesday to expand the bus network into the northern districts, "
+        "after two years of complaints from residents who said they had no way to reach work."
+    ),
+    (
+        "The plan adds four routes and extends service hours until midnight, the transport "
+        "director told reporters, and it will be paid for by a parking levy approved last spring."
+    ),
+    (
+        "Opponents on the council argued that the levy would hurt small shops in the centre, but "
+        "the measure passed by nine votes to four after a debate that lasted most of the afternoon."
+    ),
+    (
+        "Residents of the northern districts have waited for the change since the old tram line "
+        "closed, and several of them attended the meeting to thank the council for the decision."
+    ),
 ]
 
 
@@ -53,15 +61,18 @@ ARTICLE = page(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def whitehouse_page(shared: Path, name: str) -> CleanHtml:
+    """clean_html of one archived White House page, computed once per test session."""
     folder = shared / "data/html/whitehouse"
     return clean_html((folder / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", WHITEHOUSE_PAGES)
 def test_whitehouse_page_metadata_and_body(shared: Path, name: str) -> None:
-    entries = json.loads((shared / "data/html/whitehouse/metadata.json").read_text(encoding="utf-8"))
+    entries = json.loads(
+        (shared / "data/html/whitehouse/metadata.json").read_text(encoding="utf-8")
+    )
     entry = next(entry for entry in entries if entry["file"] == name)
     result = whitehouse_page(shared, name)
     assert result.title == entry["title"]
@@ -96,7 +107,9 @@ def test_skip_link_and_footer_are_in_removed_not_in_text() -> None:
 
 
 def test_navigation_only_page_has_no_text() -> None:
-    result = clean_html(page("<ul><li><a href='/a'>Latest</a></li><li><a href='/b'>Archive</a></li></ul>"))
+    result = clean_html(
+        page("<ul><li><a href='/a'>Latest</a></li><li><a href='/b'>Archive</a></li></ul>")
+    )
     assert result.text == ""
     assert {"Home", "Latest", "Archive"} <= {item.text for item in result.removed}
 
@@ -116,4 +129,7 @@ def test_wcxb_word_f1_floor(shared: Path) -> None:
     pages = list(read_gold_pages(shared / "data/html/wcxb-dev", limit=WCXB_PAGES))
     scores = [word_f1(clean_html(p.html(), url=p.url).text, p.main_content or "").f1 for p in pages]
     measured = statistics.mean(scores)
-    assert measured >= WCXB_F1_FLOOR, f"mean word F1 {measured:.4f} on {len(pages)} WCXB pages"
+    assert measured >= WCXB_F1_FLOOR, (
+        f"mean word F1 {measured:.4f} on {len(pages)} WCXB pages, below the floor {WCXB_F1_FLOOR} "
+        "(0.9417 measured when the floor was set)"
+    )

@@ -544,9 +544,9 @@ def test_sigkill_inside_a_put_leaves_whole_articles_only(
                 (n, piece.reason, piece.text) for n, piece in enumerate(record.removed)
             ]
         outcomes = [store.put(record) for record in sequence]
-        assert [r.id for r, o in zip(sequence, outcomes, strict=False) if o is StoreOutcome.STORED] == [
-            r.id for r in distinct[90:]
-        ]
+        assert [
+            r.id for r, o in zip(sequence, outcomes, strict=False) if o is StoreOutcome.STORED
+        ] == [r.id for r in distinct[90:]]
         assert store.count() == len({record.id for record in sequence}) == len(distinct)
 
 

@@ -3,14 +3,17 @@
 The page is parsed once and the tree feeds every step:
 1. trafilatura's metadata reader: title, author, canonical URL, site name, and the publication date
    (trafilatura asks htmldate with ``original_date=True, extensive_search=True``);
-2. trafilatura's main text without comments, its leading chrome trimmed: lines that come before the
-   headline on the page (site banners), the headline itself and a label line such as "Summary:";
-3. the page flattened as a browser shows it, which gives the text left out of the body
-   (``removed``), a byline when trafilatura finds no author, and a second opinion where trafilatura
-   keeps a short body (under 200 words): the body :func:`newsgraph.clean.text.clean_text` finds in
-   the flattened page replaces it when that one is not short.
-The headline is the page's ``<h1>`` that shares most words with trafilatura's title, which often
-carries the site name ("Headline | Site"). Each choice is measured on the WCXB development pages by
+2. trafilatura's main text without comments, in its ``favor_recall`` mode, and in its default mode
+   too when that body is not long (under 1000 words), keeping the longer;
+3. the body's lead trimmed: lines placed above the headline on the page (site banners), the
+   headline itself, a labelled field ("Summary:" and its text); a body without a single line of
+   prose (a list of links) is no article;
+4. the page flattened as a browser shows it: its lines missing from the body are ``removed``; its
+   first byline gives the authors when trafilatura has none; and where trafilatura's body is still
+   short, the body :func:`newsgraph.clean.text.clean_text` finds in it replaces trafilatura's when
+   that one is not short and at least twice as long.
+The title is the page's ``<h1>`` sharing most words with trafilatura's title, which often carries
+the site name ("Headline | Site"). Each choice was measured on the WCXB development pages with
 ``bench/extraction.py``; ``bench/RESULTS.md`` has the numbers.
 """
 
@@ -18,8 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
 
 from inscriptis import Inscriptis
 from inscriptis.css_profiles import CSS_PROFILES
@@ -31,7 +34,6 @@ from trafilatura.utils import load_html
 
 from ..records import RemovedText
 from .byline import byline_authors
-from .dates import find_date
 from .lines import Line, split_lines
 from .patterns import boilerplate_patterns
 from .site import url_site
@@ -39,7 +41,10 @@ from .text import clean_text
 
 MAX_REMOVED = 200
 SHORT_BODY_WORDS = 200
+LONG_BODY_WORDS = 1000
+FALLBACK_GAIN = 2
 HEADLINE_AGREEMENT = 0.5
+MAX_LABEL_WORDS = 4
 _PAGE_LAYOUT = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
 _WORD = re.compile(r"\w+")
 _MONTH = (
@@ -51,33 +56,37 @@ _AUTHOR_TAIL = re.compile(
     rf"\s+(?:{_MONTH}(?=\s|$)|(?:last\s+)?updated\b|published\b|posted\b|on\b|\d).*$", re.IGNORECASE
 )
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
-_INNER_BY = re.compile(r"\sby\s", re.IGNORECASE)
 
 
 @dataclass
 class CleanHtml:
-    """The article body of an HTML page, what was left out of it, and the page's metadata."""
+    """The article body of an HTML page, what was left out of it, and the page's metadata.
+
+    ``url`` is the page's own address (canonical link or ``og:url``), else the one it was read from;
+    ``site`` is that address's bare domain.
+    """
 
     text: str
     removed: list[RemovedText] = field(default_factory=list)
-    title: Optional[str] = None
+    title: str | None = None
     authors: list[str] = field(default_factory=list)
-    published: Optional[str] = None
-    site: Optional[str] = None
-    url: Optional[str] = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
 
 
-def word_set(text: Optional[str]) -> set[str]:
+def word_set(text: str | None) -> set[str]:
+    """The lower-cased words of ``text``."""
     return {word.lower() for word in _WORD.findall(text or "")}
 
 
-def agreement(first: Optional[str], second: Optional[str]) -> float:
+def agreement(first: str | None, second: str | None) -> float:
     """Jaccard overlap of the two strings' lower-cased words."""
     a, b = word_set(first), word_set(second)
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def headline(tree: HtmlElement, meta_title: Optional[str]) -> Optional[str]:
+def headline(tree: HtmlElement, meta_title: str | None) -> str | None:
     """The ``<h1>`` sharing most words with the metadata title, else that title."""
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")]
     headings = [heading for heading in headings if heading]
@@ -86,21 +95,31 @@ def headline(tree: HtmlElement, meta_title: Optional[str]) -> Optional[str]:
     return max(headings, key=lambda heading: agreement(heading, meta_title))
 
 
-def main_lines(tree: HtmlElement, url: Optional[str]) -> list[Line]:
-    """trafilatura's main text of the page (comments left out), as lines."""
-    document = bare_extraction(tree, url=url, include_comments=False)
+def main_lines(tree: HtmlElement, url: str | None, recall: bool) -> list[Line]:
+    """trafilatura's main text of the page without comments, as lines; ``recall`` for its
+    ``favor_recall`` mode, else its default (balanced) mode."""
+    document = bare_extraction(tree, url=url, include_comments=False, favor_recall=recall)
     if document is None or not document.text:
         return []
     return split_lines(unicodedata.normalize("NFC", document.text))
 
 
-def line_key(text: Optional[str]) -> str:
+def word_count(lines: Iterable[Line]) -> int:
+    """The number of words in ``lines``."""
+    return sum(line.word_count for line in lines)
+
+
+def line_key(text: str | None) -> str:
+    """``text`` folded as :attr:`Line.key` folds a line, to find it among the page's lines."""
     lines = split_lines(text or "")
     return lines[0].key if lines else ""
 
 
-def trim_lead(body: list[Line], page: list[Line], title: Optional[str], meta_title: Optional[str]) -> list[Line]:
-    """``body`` without its leading chrome: banners placed above the headline, the headline, a label.
+def trim_lead(
+    body: list[Line], page: list[Line], title: str | None, meta_title: str | None
+) -> list[Line]:
+    """``body`` without its leading chrome: banners above the headline, the headline, and a
+    labelled field ("Summary:" and the line it labels).
 
     Lines above the headline are only trusted as chrome when the headline agrees with the metadata
     title, so that a stray ``<h1>`` (a logo, a footer heading) does not cut real text.
@@ -113,14 +132,16 @@ def trim_lead(body: list[Line], page: list[Line], title: Optional[str], meta_tit
     start = 0
     while start < len(body):
         line = body[start]
-        is_label = line.word_count <= 4 and line.content.endswith(":")
-        if not (line.key in above or line.key in title_keys or is_label):
+        if line.word_count <= MAX_LABEL_WORDS and line.content.endswith(":"):
+            start += 2
+        elif line.key in above or line.key in title_keys:
+            start += 1
+        else:
             break
-        start += 1
     return body[start:]
 
 
-def author_names(author: Optional[str]) -> list[str]:
+def author_names(author: str | None) -> list[str]:
     """trafilatura's ``"A; B"`` author string as names, without "By" and trailing dates."""
     names: list[str] = []
     for name in (author or "").split(";"):
@@ -130,21 +151,10 @@ def author_names(author: Optional[str]) -> list[str]:
     return names
 
 
-def dated_byline(line: str) -> Optional[list[str]]:
-    """The names of a byline that follows a date: "January 17, 2017 at 6:08 PM by Jane Doe"."""
-    match = _INNER_BY.search(line)
-    if match is None:
-        return None
-    head = line[: match.start()]
-    if len(head.split()) > 10 or find_date(head) is None:
-        return None
-    return byline_authors(line[match.start():].strip())
-
-
 def page_byline(page: Iterable[Line]) -> list[str]:
     """The names of the first byline on the flattened page."""
     for line in page:
-        names = byline_authors(line.content) or dated_byline(line.content)
+        names = byline_authors(line.content)
         if names:
             return names
     return []
@@ -170,15 +180,14 @@ def removed_lines(page: list[Line], body: str) -> list[RemovedText]:
         if line.word_count >= 5 and f" {key} " in body_run:
             continue
         reason = patterns.reason_for(line.content, line.word_count)
-        removed.append(
-            RemovedText(text=line.text, reason=reason or ("navigation" if line.word_count <= 4 else "other"))
-        )
+        reason = reason or ("navigation" if line.word_count <= 4 else "other")
+        removed.append(RemovedText(text=line.content, reason=reason))
         if len(removed) >= MAX_REMOVED:
             break
     return removed
 
 
-def page_site(page_url: Optional[str], site_name: Optional[str]) -> Optional[str]:
+def page_site(page_url: str | None, site_name: str | None) -> str | None:
     """The bare domain of the page: from its URL, else from an ``og:site_name`` that is a domain."""
     site = url_site(page_url)
     if site is None and site_name and "." in site_name and " " not in site_name.strip():
@@ -186,7 +195,40 @@ def page_site(page_url: Optional[str], site_name: Optional[str]) -> Optional[str
     return site
 
 
-def clean_html(html: str, url: Optional[str] = None) -> CleanHtml:
+def article_text(
+    tree: HtmlElement,
+    url: str | None,
+    page_text: str,
+    page: list[Line],
+    title: str | None,
+    meta_title: str | None,
+) -> str:
+    """The article body: trafilatura's in recall mode, or in balanced mode when that one is longer
+    and recall mode's is not long, its lead trimmed; clean_text's body of the flattened page when
+    trafilatura's is short and that one is not, and at least :data:`FALLBACK_GAIN` times longer
+    (trafilatura kept a fragment). Empty when no body has a line of prose.
+
+    ``title`` is the page's headline, ``meta_title`` trafilatura's title (see :func:`trim_lead`).
+    """
+    body: list[Line] = []
+    for recall in (True, False):
+        lines = trim_lead(main_lines(tree, url, recall), page, title, meta_title)
+        if word_count(lines) > word_count(body):
+            body = lines
+        if word_count(body) >= LONG_BODY_WORDS:
+            break
+    if not any(line.is_prose(english=False) for line in body):
+        body = []
+    words = word_count(body)
+    if words < SHORT_BODY_WORDS:
+        fallback = clean_text(page_text).text
+        fallback_words = word_count(split_lines(fallback))
+        if fallback_words >= max(SHORT_BODY_WORDS, FALLBACK_GAIN * words):
+            return fallback
+    return "\n\n".join(line.text for line in body)
+
+
+def clean_html(html: str, url: str | None = None) -> CleanHtml:
     """The main text, left-out text and metadata of the HTML page ``html`` fetched from ``url``.
 
     ``text`` is empty when neither trafilatura nor the flattened-text cleaner finds an article body.
@@ -199,13 +241,7 @@ def clean_html(html: str, url: Optional[str] = None) -> CleanHtml:
     page_text = Inscriptis(tree, _PAGE_LAYOUT).get_text()
     page = split_lines(page_text)
     title = headline(tree, metadata.title)
-    body = trim_lead(main_lines(tree, page_url), page, title, metadata.title)
-    text = "\n\n".join(line.text for line in body)
-    body_words = sum(line.word_count for line in body)
-    if body_words < SHORT_BODY_WORDS:
-        fallback = clean_text(page_text)
-        if sum(line.word_count for line in split_lines(fallback.text)) >= SHORT_BODY_WORDS:
-            text = fallback.text
+    text = article_text(tree, page_url, page_text, page, title, metadata.title)
     return CleanHtml(
         text=text,
         removed=removed_lines(page, text),

@@ -26,6 +26,9 @@ def byline_authors(line: str) -> list[str] | None:
     A date may come first: "January 17, 2017 at 6:08 PM ET by Kori Schulman".
     """
     line = line.strip()
+    lowered = line.lower()
+    if "by " not in lowered and not lowered.startswith("author"):
+        return None
     dated = _DATED_BY.match(line)
     if dated and date_line(dated.group("date")):
         line = "by " + dated.group("byline")

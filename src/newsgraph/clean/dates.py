@@ -27,6 +27,7 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PATTERNS = [
     re.compile(
         rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
@@ -45,6 +46,8 @@ _DATE_LINE_WORDS = re.compile(
 
 def find_date(text: str) -> str | None:
     """The first complete calendar date written in ``text``, as ISO 8601."""
+    if not _YEAR.search(text):
+        return None
     for pattern in _PATTERNS:
         match = pattern.search(text)
         if not match:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from .links import link_share, unmark
 
@@ -22,44 +21,37 @@ _STOPWORDS = frozenset(
 
 @dataclass
 class Line:
-    """One non-blank line of the input, with its character span in the original text."""
+    """One non-blank line of the input, with its character span in the original text, and the
+    surface features read from it once (lines are many, so nothing is recomputed)."""
 
     text: str
     start: int
     end: int
+    plain: str = field(init=False)
+    """The line as a reader sees it: link labels without their markers."""
+    content: str = field(init=False)
+    """The line without list markers and surrounding spaces."""
+    link_share: float = field(init=False)
+    words: list[str] = field(init=False)
+    """The line's words; web addresses are not words."""
+    word_count: int = field(init=False)
+    stopword_ratio: float = field(init=False)
+    ends_sentence: bool = field(init=False)
+    key: str = field(init=False)
+    """The line folded for spotting repeats: lower case, words only."""
 
-    @cached_property
-    def plain(self) -> str:
-        """The line as a reader sees it: link labels without their markers."""
-        return unmark(self.text)
-
-    @cached_property
-    def content(self) -> str:
-        """The line without list markers and surrounding spaces."""
-        return _LIST_MARKER.sub("", self.plain).strip()
-
-    @cached_property
-    def link_share(self) -> float:
-        return link_share(self.text)
-
-    @cached_property
-    def words(self) -> list[str]:
-        """The line's words; web addresses are not words."""
-        return _WORD.findall(_URL.sub(" ", self.content))
-
-    @property
-    def word_count(self) -> int:
-        return len(self.words)
-
-    @cached_property
-    def stopword_ratio(self) -> float:
-        if not self.words:
-            return 0.0
-        return sum(word.lower() in _STOPWORDS for word in self.words) / len(self.words)
-
-    @property
-    def ends_sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.content))
+    def __post_init__(self) -> None:
+        self.plain = unmark(self.text)
+        self.content = _LIST_MARKER.sub("", self.plain).strip()
+        self.link_share = link_share(self.text)
+        self.words = _WORD.findall(_URL.sub(" ", self.content))
+        self.word_count = len(self.words)
+        lowered = [word.lower() for word in self.words]
+        self.stopword_ratio = (
+            sum(word in _STOPWORDS for word in lowered) / len(lowered) if lowered else 0.0
+        )
+        self.ends_sentence = bool(_SENTENCE_END.search(self.content))
+        self.key = " ".join(lowered)
 
     def is_prose(self, english: bool = True) -> bool:
         """Reads like running text: enough words, punctuated, and (in English) function words."""
@@ -67,11 +59,6 @@ class Line:
         if count >= 20:
             return not english or self.stopword_ratio >= 0.15
         return count >= 8 and self.ends_sentence and (not english or self.stopword_ratio >= 0.2)
-
-    @property
-    def key(self) -> str:
-        """The line folded for spotting repeats: lower case, words only."""
-        return " ".join(word.lower() for word in self.words)
 
 
 def reads_as_english(lines: list[Line]) -> bool:

@@ -7,6 +7,7 @@ they are shapes, not phrases.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -22,28 +23,49 @@ PHONE = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d{3}")
+
+
+def has_email(text: str) -> bool:
+    return "@" in text and EMAIL.search(text) is not None
+
+
+def has_phone(text: str) -> bool:
+    return _DIGITS.search(text) is not None and PHONE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class BoilerplatePatterns:
     max_words: int
-    by_reason: tuple[tuple[RemovedReason, tuple[re.Pattern[str], ...]], ...]
+    by_reason: tuple[tuple[RemovedReason, re.Pattern[str], re.Pattern[str]], ...]
+    """Per reason: its patterns anchored at the line start (tried there only) and the others."""
 
     def reason_for(self, line: str, word_count: int) -> RemovedReason | None:
         """The reason ``line`` is chrome, or None when it may be article text."""
         if word_count > self.max_words:
             return None
-        for reason, patterns in self.by_reason:
-            if any(pattern.search(line) for pattern in patterns):
+        for reason, at_start, anywhere in self.by_reason:
+            if at_start.match(line) or anywhere.search(line):
                 return reason
-        if EMAIL.search(line) or (PHONE.search(line) and word_count <= 12):
+        if has_email(line) or (word_count <= 12 and has_phone(line)):
             return "contact"
         return None
+
+
+def _alternatives(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regular expression matching any of ``patterns`` (none: one that never matches)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> BoilerplatePatterns:
     data = tomllib.loads(files("newsgraph.data").joinpath("boilerplate.toml").read_text("utf-8"))
     by_reason = tuple(
-        (reason, tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns))
+        (
+            reason,
+            _alternatives(pattern[1:] for pattern in patterns if pattern.startswith("^")),
+            _alternatives(pattern for pattern in patterns if not pattern.startswith("^")),
+        )
         for reason, patterns in data["reasons"].items()
     )
     return BoilerplatePatterns(max_words=data["max_words"], by_reason=by_reason)

@@ -23,7 +23,7 @@ from .byline import byline_authors
 from .dates import date_line, find_date
 from .lines import Line, reads_as_english, split_lines
 from .links import mark_links
-from .patterns import EMAIL, PHONE, boilerplate_patterns
+from .patterns import boilerplate_patterns, has_email, has_phone
 from .site import site_from_text
 from .title import headline
 
@@ -128,11 +128,11 @@ def page_title(lines: list[Line], reasons: list, body_first: int) -> str | None:
 
 def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
     """The line without its sentences that carry an email or a phone number."""
-    if not (EMAIL.search(line.plain) or PHONE.search(line.plain)):
+    if not (has_email(line.plain) or has_phone(line.plain)):
         return line.plain, []
     kept, dropped = [], []
     for sentence in _SENTENCE_BREAK.split(line.plain):
-        (dropped if EMAIL.search(sentence) or PHONE.search(sentence) else kept).append(sentence)
+        (dropped if has_email(sentence) or has_phone(sentence) else kept).append(sentence)
     return " ".join(kept), dropped
 
 

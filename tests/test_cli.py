@@ -245,3 +245,14 @@ def _count(db) -> int:
             return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_truncated_and_malformed_html_still_yields_the_article(tmp_path, shared):
+    page = (shared / "data/html/whitehouse/obamawhitehouse.archives.gov--blog.html").read_bytes()
+    broken = tmp_path / "truncated.html"
+    broken.write_bytes(page[:60000] + b"<div><p>unclosed <b>bold <table><tr><td>cell")
+    result = run("extract", str(broken))
+    assert result.exit_code == 0, result.stderr
+    [record] = records(result.stdout)
+    assert record.meta.title.startswith("WEEKLY ADDRESS: Merry Christmas")
+    assert record.text.startswith("In this week’s address, the President and the First Lady")

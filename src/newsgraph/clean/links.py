@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 LINK_START, LINK_END = "\ue000", "\ue001"
-_MARKDOWN_LINK = re.compile(
-    r"(?P<image>!?)\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*\)"
-)
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+"""A link target: an address (balanced parentheses allowed) and an optional "title"."""
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)
+_MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<label>(?:[^\[\]]|\[[^\[\]]*\])*)\]" + _TARGET)
 _INSIDE_LINK = re.compile(f"{LINK_START}[^{LINK_END}]*{LINK_END}")
 
 
@@ -29,7 +30,7 @@ def mark_links(text: str) -> str:
     """``text`` with every markdown link replaced by its label between link markers."""
     if "](" not in text:
         return text
-    return _MARKDOWN_LINK.sub(_label, text)
+    return _MARKDOWN_LINK.sub(_label, _MARKDOWN_IMAGE.sub("", text))
 
 
 def unmark(text: str) -> str:

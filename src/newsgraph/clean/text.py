@@ -1,7 +1,8 @@
 """Boilerplate removal for text that was scraped from a page and already flattened.
 
 The steps, each general rather than tuned to one site:
-1. split the text into lines (hard-wrapped text is first joined back into paragraphs);
+1. split the text into lines (:mod:`.layout` first rejoins hard-wrapped text and splits run-on
+   text into sentences);
 2. mark chrome lines by the patterns of ``data/boilerplate.toml``; a text with (almost) none is
    already clean and keeps all its other lines; otherwise lines repeated in the page are chrome too;
 3. read bylines, a date line and a headline into the metadata;
@@ -21,6 +22,7 @@ from ..records import RemovedReason, RemovedText
 from .body import BodySpan, best_body_span, line_score
 from .byline import byline_authors
 from .dates import date_line, find_date
+from .layout import restore_lines
 from .lines import Line, reads_as_english, split_lines
 from .links import mark_links
 from .patterns import boilerplate_patterns, has_email, has_phone
@@ -55,18 +57,6 @@ class CleanText:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     site: str | None = None
-
-
-def unwrap_hard_breaks(text: str) -> str:
-    """Join lines of hard-wrapped text (e-mail style, ~72 columns) back into paragraphs."""
-    lengths = [len(line.strip()) for line in text.splitlines() if line.strip()]
-    if len(lengths) < 6 or max(lengths) > 110:
-        return text
-    wrapped = sum(45 <= length <= 100 for length in lengths)
-    if wrapped < 0.5 * len(lengths):
-        return text
-    paragraphs = re.split(r"\n\s*\n", text)
-    return "\n\n".join(" ".join(part.split()) for part in paragraphs if part.strip())
 
 
 def is_short_text(lines: list[Line]) -> bool:
@@ -138,7 +128,7 @@ def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
 
 def clean_text(raw: str) -> CleanText:
     """Find the article body of a flattened page; see the module docstring for the steps."""
-    text = mark_links(unwrap_hard_breaks(raw))
+    text = mark_links(restore_lines(raw))
     lines = split_lines(text)
     site = site_from_text(raw)
     if is_short_text(lines):

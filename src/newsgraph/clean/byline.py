@@ -7,14 +7,17 @@ import re
 from .dates import date_line
 
 _NAME = r"[^\W\d_][\w'’.-]*(?:\s+(?:de|da|van|von|del|al|bin|la|le)?\s*[^\W\d_][\w'’.-]*){0,4}"
+_LEAD = r"(?:by|written by|words by|reporting by|story by|posted by|text by|author)\s*:?"
 _BYLINE = re.compile(
-    rf"^(?:by|written by|words by|reporting by|story by|posted by|author:?)\s+"
+    rf"^{_LEAD}(?:\s+|(?=[A-Z]))"
     rf"(?P<names>{_NAME}(?:\s*(?:,\s*and\b|,|&|\band\b)\s*{_NAME})*)"
     rf"(?P<rest>\s*(?:[|,•·⋅–—-].*|\s+(?:on|in|for)\s+.*)?)$",
     re.IGNORECASE,
 )
+_LEAD_ALONE = re.compile(rf"^{_LEAD}$", re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\b|,|&|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"the", "staff", "admin", "editor", "editors", "team", "reuters", "ap"})
+_PARTICLES = frozenset({"de", "da", "van", "von", "del", "al", "bin", "la", "le"})
 
 
 _DATED_BY = re.compile(r"^(?P<date>.{6,60}?)\s+by\s+(?P<byline>.+)$", re.IGNORECASE)
@@ -27,7 +30,7 @@ def byline_authors(line: str) -> list[str] | None:
     """
     line = line.strip()
     lowered = line.lower()
-    if "by " not in lowered and not lowered.startswith("author"):
+    if "by" not in lowered and not lowered.startswith("author"):
         return None
     dated = _DATED_BY.match(line)
     if dated and date_line(dated.group("date")):
@@ -40,11 +43,16 @@ def byline_authors(line: str) -> list[str] | None:
         name = name.strip(" .")
         parts = name.split()
         if not parts or not all(
-            part[0].isupper()
-            for part in parts
-            if part.lower() not in {"de", "da", "van", "von", "del", "al", "bin", "la", "le"}
+            part[0].isupper() for part in parts if part.lower() not in _PARTICLES
         ):
             return None
         if name.lower() not in _NOT_A_NAME:
             names.append(name)
     return names or None
+
+
+def split_byline_authors(lead: str, following: str) -> list[str] | None:
+    """The names of a byline broken over two lines ("Written by" / "Jane Doe"), else None."""
+    if not _LEAD_ALONE.match(lead.strip()):
+        return None
+    return byline_authors("by " + following)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _MONTHS = {
@@ -73,3 +74,36 @@ def date_line(line: str) -> str | None:
         r"[\d:.,|/()\s-]|\b(?:at|am|pm|a\.m\.|p\.m\.|[A-Z]{1,4}T|UTC|GMT)\b", "", rest, flags=re.I
     )
     return found if len(leftover) <= 3 else None
+
+
+_UPDATED = re.compile(r"\b(updated|modified|edited|revised)\b", re.IGNORECASE)
+DATED_LINE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A full date written on a short line of the page ("Updated Jan. 16, 2026 · 7 min read")."""
+
+    line: int
+    date: str
+    updated: bool
+
+
+def dated_line(index: int, line: str, word_count: int) -> DateMention | None:
+    """The date mention of a short, non-sentence line that carries a full date, else None."""
+    if word_count > DATED_LINE_WORDS or line.rstrip().endswith("."):
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    return DateMention(index, found, bool(_UPDATED.search(line)))
+
+
+def publication_date(mentions: list[DateMention], body_first: int) -> str | None:
+    """The date nearest above the body (or in its first lines), preferring a publication date
+    to an update; dates further down belong to comments and teasers."""
+    above = [mention for mention in mentions if mention.line <= body_first + 2]
+    for candidates in ([m for m in above if not m.updated], above):
+        if candidates:
+            return max(candidates, key=lambda mention: mention.line).date
+    return None

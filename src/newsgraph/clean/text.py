@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from ..records import RemovedReason, RemovedText
 from .body import BodySpan, best_body_span, line_score
-from .byline import byline_authors
-from .dates import date_line, find_date
+from .byline import byline_authors, split_byline_authors
+from .dates import DateMention, date_line, dated_line, publication_date
 from .layout import restore_lines
 from .lines import Line, reads_as_english, split_lines
 from .links import mark_links
@@ -36,7 +36,6 @@ MIN_CHROME_LINES = 2
 MIN_REPEAT_WORDS = 3
 LONG_REPEAT_WORDS = 25
 BODY_REPEAT_WORDS = 25
-DATE_LINE_SEARCH = 40
 PROSE_BEFORE_COMMENTS = 60
 """Only lines this close to the top are read as the page's dateline."""
 _COMMENT_TITLE = re.compile(
@@ -82,6 +81,31 @@ def mark_repeats(lines: list[Line], reasons: list[RemovedReason | None]) -> None
             if line.key in seen or line.word_count < LONG_REPEAT_WORDS:
                 reasons[index] = "duplicate"
         seen.add(line.key)
+
+
+def read_bylines(lines: list[Line], reasons: list) -> tuple[list[str], list[DateMention]]:
+    """Authors from the page's bylines, and the dates written on its short lines. Byline and
+    date-only lines are marked ``byline``. A byline may be broken over two lines ("Written by" /
+    "Jane Doe")."""
+    authors: list[str] = []
+    dates: list[DateMention] = []
+    for index, line in enumerate(lines):
+        if reasons[index]:
+            continue
+        names = byline_authors(line.content)
+        if not names and index + 1 < len(lines) and not reasons[index + 1]:
+            names = split_byline_authors(line.content, lines[index + 1].content)
+            if names:
+                reasons[index + 1] = "byline"
+        if names:
+            reasons[index] = "byline"
+            authors.extend(name for name in names if name not in authors)
+        elif date_line(line.content):
+            reasons[index] = "byline"
+        mention = dated_line(index, line.content, line.word_count)
+        if mention:
+            dates.append(mention)
+    return authors, dates
 
 
 def comment_section_start(lines: list[Line], reasons: list, english: bool) -> int | None:
@@ -138,17 +162,7 @@ def clean_text(raw: str) -> CleanText:
     scraped_page = sum(reason is not None for reason in reasons) >= MIN_CHROME_LINES
     if scraped_page:
         mark_repeats(lines, reasons)
-    authors: list[str] = []
-    published: str | None = None
-    for index, line in enumerate(lines):
-        names = byline_authors(line.content) if not reasons[index] else None
-        if names:
-            reasons[index] = "byline"
-            authors.extend(name for name in names if name not in authors)
-            published = published or find_date(line.content)
-        elif not reasons[index] and index < DATE_LINE_SEARCH and date_line(line.content):
-            reasons[index] = "byline"
-            published = published or date_line(line.content)
+    authors, dates = read_bylines(lines, reasons)
 
     english = reads_as_english(lines)
     comments = comment_section_start(lines, reasons, english) if scraped_page else None
@@ -164,7 +178,7 @@ def clean_text(raw: str) -> CleanText:
                 for line, reason in zip(lines, reasons, strict=True)
             ],
             authors=authors,
-            published=published,
+            published=publication_date(dates, len(lines)),
             site=site,
         )
     title = page_title(lines, reasons, span.first)
@@ -190,6 +204,6 @@ def clean_text(raw: str) -> CleanText:
         removed=removed,
         title=title,
         authors=authors,
-        published=published,
+        published=publication_date(dates, span.first),
         site=site,
     )

@@ -256,3 +256,27 @@ def test_truncated_and_malformed_html_still_yields_the_article(tmp_path, shared)
     [record] = records(result.stdout)
     assert record.meta.title.startswith("WEEKLY ADDRESS: Merry Christmas")
     assert record.text.startswith("In this week’s address, the President and the First Lady")
+
+
+def test_a_stage_failure_is_one_error_line_and_the_batch_goes_on(tmp_path, seed_path, monkeypatch):
+    import newsgraph.pipeline
+
+    clean_text = newsgraph.pipeline.clean_text
+
+    def broken_cleaner(raw: str):
+        if "Subscribe" in raw:
+            raise RuntimeError("cleaner exploded\non two lines")
+        return clean_text(raw)
+
+    monkeypatch.setattr(newsgraph.pipeline, "clean_text", broken_cleaner)
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Protesters marched through Santiago on Tuesday against pension cuts, police said.",
+        encoding="utf-8",
+    )
+    result = run("extract", seed_path, str(other))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"{seed_path}: could not be processed: RuntimeError: cleaner exploded on two lines"
+    )
+    assert [r.input.path for r in records(result.stdout)] == [str(other)]

@@ -68,7 +68,22 @@ class Pipeline:
     clean: CleanMode = "auto"
 
     def process(self, document: Document) -> ArticleRecord | InputError:
-        """The record of one document, or an :class:`InputError` when it holds no article."""
+        """The record of one document, or an :class:`InputError` when it holds no article.
+
+        A failure inside a stage becomes an :class:`InputError` too: one bad page must not stop
+        the batch it is in.
+        """
+        try:
+            return self._record(document)
+        except Exception as error:  # noqa: BLE001 - reported per input, the batch goes on
+            message = " ".join(str(error).split())[:200]
+            return InputError(
+                document.path,
+                document.line,
+                f"could not be processed: {type(error).__name__}: {message}",
+            )
+
+    def _record(self, document: Document) -> ArticleRecord | InputError:
         cleaned = clean_document(document, self.clean)
         if not cleaned.text.strip():
             return InputError(document.path, document.line, "no article text found")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.clean.html import CleanHtml, author_names, clean_html
+from newsgraph.clean.html import author_names, clean_html
+from newsgraph.clean.page import CleanedPage
 from newsgraph.eval.scoring import word_f1
 from newsgraph.eval.wcxb import read_gold_pages
 
@@ -62,7 +63,7 @@ ARTICLE = page(
 
 
 @cache
-def whitehouse_page(shared: Path, name: str) -> CleanHtml:
+def whitehouse_page(shared: Path, name: str) -> CleanedPage:
     """clean_html of one archived White House page, computed once per test session."""
     folder = shared / "data/html/whitehouse"
     return clean_html((folder / name).read_text(encoding="utf-8"))

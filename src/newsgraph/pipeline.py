@@ -17,8 +17,9 @@ from .clean.dates import find_date
 from .clean.flatten import flatten_html
 from .clean.html import clean_html
 from .clean.language import detect_language
+from .clean.page import CleanedPage
 from .clean.site import url_site
-from .clean.text import CleanText, clean_text
+from .clean.text import clean_text
 from .ingest import Document, InputError
 from .records import ArticleRecord, InputInfo, Meta
 
@@ -42,22 +43,14 @@ def normalise_date(value: str | None) -> str | None:
     return match.group() if match else find_date(value)
 
 
-def clean_document(document: Document, mode: CleanMode) -> CleanText:
+def clean_document(document: Document, mode: CleanMode) -> CleanedPage:
     """The body and page metadata of ``document`` under the chosen cleaning mode."""
     treat_as = document.kind if mode == "auto" else mode
     if treat_as == "html":
-        page = clean_html(document.raw, url=document.url)
-        return CleanText(
-            text=page.text,
-            removed=page.removed,
-            title=page.title,
-            authors=page.authors,
-            published=page.published,
-            site=page.site,
-        )
+        return clean_html(document.raw, url=document.url)
     text = flatten_html(document.raw) if document.kind == "html" else document.raw
     if treat_as == "none":
-        return CleanText(text=text.strip())
+        return CleanedPage(text=text.strip())
     return clean_text(text)
 
 
@@ -98,7 +91,7 @@ class Pipeline:
             input=InputInfo(
                 path=document.path,
                 format=document.input_format,
-                url=document.url,
+                url=document.url or cleaned.url,
                 id=document.record_id,
                 line=document.line,
             ),

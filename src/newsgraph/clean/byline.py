@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
-from .dates import date_line
+from .dates import MONTH_NAMES, WEEKDAYS, date_line
 
-_NAME = r"[^\W\d_][\w'’.-]*(?:\s+(?:de|da|van|von|del|al|bin|la|le)?\s*[^\W\d_][\w'’.-]*){0,4}"
+_NAME_WORD = r"(?!(?:and|&)\b)[^\W\d_][\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _LEAD = r"(?:by|written by|words by|reporting by|story by|posted by|text by|author)\s*:?"
 _BYLINE = re.compile(
     rf"^{_LEAD}(?:\s+|(?=[A-Z]))"
-    rf"(?P<names>{_NAME}(?:\s*(?:,\s*and\b|,|&|\band\b)\s*{_NAME})*)"
+    rf"(?P<names>{_NAME}(?:(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s+and\s+){_NAME})*)"
     rf"(?P<rest>\s*(?:[|,•·⋅–—-].*|\s+(?:on|in|for)\s+.*)?)$",
     re.IGNORECASE,
 )
 _LEAD_ALONE = re.compile(rf"^{_LEAD}$", re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\b|,|&|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"the", "staff", "admin", "editor", "editors", "team", "reuters", "ap"})
+_CALENDAR_WORDS = WEEKDAYS | MONTH_NAMES | {"today", "tomorrow", "tonight", "then", "now"}
 _PARTICLES = frozenset({"de", "da", "van", "von", "del", "al", "bin", "la", "le"})
 
 
@@ -42,9 +44,9 @@ def byline_authors(line: str) -> list[str] | None:
     for name in _SPLIT_NAMES.split(match.group("names")):
         name = name.strip(" .")
         parts = name.split()
-        if not parts or not all(
-            part[0].isupper() for part in parts if part.lower() not in _PARTICLES
-        ):
+        if not parts or parts[0].lower().strip(".") in _CALENDAR_WORDS:
+            return None
+        if not all(part[0].isupper() for part in parts if part.lower() not in _PARTICLES):
             return None
         if name.lower() not in _NOT_A_NAME:
             names.append(name)

@@ -27,6 +27,10 @@ _MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
+)
+MONTH_NAMES = frozenset(_MONTHS)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PATTERNS = [

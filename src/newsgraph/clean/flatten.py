@@ -10,7 +10,7 @@ from inscriptis import get_text
 from inscriptis.css_profiles import CSS_PROFILES
 from inscriptis.model.config import ParserConfig
 
-_BROWSER_LAYOUT = ParserConfig(
+BROWSER_LAYOUT = ParserConfig(  # shared with clean.html, which lays out an already parsed tree
     css=CSS_PROFILES["strict"], display_images=False, display_links=False
 )
 _LAYOUT_WITH_LINKS = ParserConfig(
@@ -20,7 +20,7 @@ _LAYOUT_WITH_LINKS = ParserConfig(
 
 def flatten_html(html: str) -> str:
     """The page's visible text laid out as a browser renders it, one block per line."""
-    return get_text(html, _BROWSER_LAYOUT)
+    return get_text(html, BROWSER_LAYOUT)
 
 
 def flatten_html_with_links(html: str) -> str:

@@ -22,11 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from inscriptis import Inscriptis
-from inscriptis.css_profiles import CSS_PROFILES
-from inscriptis.model.config import ParserConfig
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import extract_metadata
@@ -34,7 +31,9 @@ from trafilatura.utils import load_html
 
 from ..records import RemovedText
 from .byline import byline_authors
+from .flatten import BROWSER_LAYOUT
 from .lines import Line, split_lines
+from .page import CleanedPage
 from .patterns import boilerplate_patterns
 from .site import url_site
 from .text import clean_text
@@ -45,7 +44,6 @@ LONG_BODY_WORDS = 1000
 FALLBACK_GAIN = 2
 HEADLINE_AGREEMENT = 0.5
 MAX_LABEL_WORDS = 4
-_PAGE_LAYOUT = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
 _WORD = re.compile(r"\w+")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -56,23 +54,6 @@ _AUTHOR_TAIL = re.compile(
     rf"\s+(?:{_MONTH}(?=\s|$)|(?:last\s+)?updated\b|published\b|posted\b|on\b|\d).*$", re.IGNORECASE
 )
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
-
-
-@dataclass
-class CleanHtml:
-    """The article body of an HTML page, what was left out of it, and the page's metadata.
-
-    ``url`` is the page's own address (canonical link or ``og:url``), else the one it was read from;
-    ``site`` is that address's bare domain.
-    """
-
-    text: str
-    removed: list[RemovedText] = field(default_factory=list)
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    site: str | None = None
-    url: str | None = None
 
 
 def word_set(text: str | None) -> set[str]:
@@ -228,21 +209,21 @@ def article_text(
     return "\n\n".join(line.text for line in body)
 
 
-def clean_html(html: str, url: str | None = None) -> CleanHtml:
+def clean_html(html: str, url: str | None = None) -> CleanedPage:
     """The main text, left-out text and metadata of the HTML page ``html`` fetched from ``url``.
 
     ``text`` is empty when neither trafilatura nor the flattened-text cleaner finds an article body.
     """
     tree = load_html(html)
     if tree is None:
-        return CleanHtml(text="", site=url_site(url), url=url)
+        return CleanedPage(text="", site=url_site(url), url=url)
     metadata = extract_metadata(tree, default_url=url)
     page_url = metadata.url or url
-    page_text = Inscriptis(tree, _PAGE_LAYOUT).get_text()
+    page_text = Inscriptis(tree, BROWSER_LAYOUT).get_text()
     page = split_lines(page_text)
     title = headline(tree, metadata.title)
     text = article_text(tree, page_url, page_text, page, title, metadata.title)
-    return CleanHtml(
+    return CleanedPage(
         text=text,
         removed=removed_lines(page, text),
         title=title,

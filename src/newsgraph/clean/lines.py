@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .links import link_share, unmark
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\(\S*/\S*\)", re.IGNORECASE)
+_URL_OR_PATH = re.compile(r"\b(?:https?://|www\.)\S+|\([^\s()]*/[^\s()]*\)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪◦–-]|\d{1,3}[.)])\s+")
@@ -44,7 +44,7 @@ class Line:
         self.plain = unmark(self.text)
         self.content = _LIST_MARKER.sub("", self.plain).strip()
         self.link_share = link_share(self.text)
-        self.words = _WORD.findall(_URL.sub(" ", self.content))
+        self.words = _WORD.findall(_URL_OR_PATH.sub(" ", self.content))
         self.word_count = len(self.words)
         lowered = [word.lower() for word in self.words]
         self.stopword_ratio = (

@@ -16,10 +16,10 @@ import tomllib
 
 from ..records import RemovedReason
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(
     r"(?<![\w,.])(?:(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?|\(\d{2,4}\)\s?)\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}"
-    r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}|0\d{9,12}|\d{10,13})(?![\w,])"
+    r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}|0\d{9,12})(?![\w,])"
 )
 
 

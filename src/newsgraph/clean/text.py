@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ..records import RemovedReason, RemovedText
 from .body import BodySpan, best_body_span, line_score
@@ -25,6 +24,7 @@ from .dates import DateMention, date_line, dated_line, publication_date
 from .layout import restore_lines
 from .lines import Line, reads_as_english, split_lines
 from .links import mark_links
+from .page import CleanedPage
 from .patterns import boilerplate_patterns, has_email, has_phone
 from .site import site_from_text
 from .title import headline
@@ -35,27 +35,14 @@ MIN_CHROME_LINES = 2
 """A text with fewer chrome lines than this is taken as already clean: only those lines go."""
 MIN_REPEAT_WORDS = 3
 LONG_REPEAT_WORDS = 25
-BODY_REPEAT_WORDS = 25
 PROSE_BEFORE_COMMENTS = 60
-"""Only lines this close to the top are read as the page's dateline."""
+"""Words of prose that must come before a comment-chrome line for it to open the comments."""
 _COMMENT_TITLE = re.compile(
     r"^\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+"
     r"[“\"'‘«](?P<title>.+?)[”\"'’»]\s*:?$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s+\|\s+")
-
-
-@dataclass
-class CleanText:
-    """The body of a scraped text and what was learned about the page while finding it."""
-
-    text: str
-    removed: list[RemovedText] = field(default_factory=list)
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    site: str | None = None
 
 
 def is_short_text(lines: list[Line]) -> bool:
@@ -92,7 +79,7 @@ def read_bylines(lines: list[Line], reasons: list) -> tuple[list[str], list[Date
     for index, line in enumerate(lines):
         if reasons[index]:
             continue
-        names = byline_authors(line.content)
+        names = None if line.is_prose() else byline_authors(line.content)
         if not names and index + 1 < len(lines) and not reasons[index + 1]:
             names = split_byline_authors(line.content, lines[index + 1].content)
             if names:
@@ -150,13 +137,13 @@ def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
     return " ".join(kept), dropped
 
 
-def clean_text(raw: str) -> CleanText:
+def clean_text(raw: str) -> CleanedPage:
     """Find the article body of a flattened page; see the module docstring for the steps."""
     text = mark_links(restore_lines(raw))
     lines = split_lines(text)
     site = site_from_text(raw)
     if is_short_text(lines):
-        return CleanText(text=raw.strip(), site=site)
+        return CleanedPage(text=raw.strip(), site=site)
 
     reasons = chrome_reasons(lines)
     scraped_page = sum(reason is not None for reason in reasons) >= MIN_CHROME_LINES
@@ -171,7 +158,7 @@ def clean_text(raw: str) -> CleanText:
     else:
         span = BodySpan(0, len(lines) - 1)
     if span is None:
-        return CleanText(
+        return CleanedPage(
             text="",
             removed=[
                 RemovedText(text=line.plain, reason=reason or "other")
@@ -199,7 +186,7 @@ def clean_text(raw: str) -> CleanText:
         removed.extend(RemovedText(text=sentence, reason="contact") for sentence in contact)
         if body.strip():
             kept.append(body.strip())
-    return CleanText(
+    return CleanedPage(
         text="\n\n".join(kept),
         removed=removed,
         title=title,

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..clean.text import CleanText, clean_text
+from ..clean.page import CleanedPage
+from ..clean.text import clean_text
 from .scoring import word_f1
 from .wcxb import GoldPage, flatten_html, flatten_html_with_links, read_gold_pages
 
@@ -108,7 +109,7 @@ def evaluate_text_cleaning(
     )
 
 
-def score_metadata(page: GoldPage, result: CleanText, *scores: MetadataScore) -> None:
+def score_metadata(page: GoldPage, result: CleanedPage, *scores: MetadataScore) -> None:
     title, author, published = scores
     for score, gold, ok in (
         (title, page.title, _same_text(result.title, page.title)),

@@ -61,9 +61,18 @@ def _optional_str(value: object) -> str | None:
     return str(value) or None
 
 
+def _content_field(record: dict) -> str:
+    """``"html"`` when the record has page HTML (or only a bad ``html`` value), else ``"text"``;
+    an empty ``html`` beside a real ``text`` does not hide the text."""
+    html = record.get("html")
+    if isinstance(html, str) and html.strip():
+        return "html"
+    return "html" if html is not None and record.get("text") is None else "text"
+
+
 def _content(record: dict) -> tuple[str, str] | str:
     """``(kind, content)`` of a record, or the message saying what is wrong with it."""
-    field, kind = ("html", "html") if record.get("html") is not None else ("text", "text")
+    field = _content_field(record)
     value = record.get(field)
     if value is None:
         return "line has neither 'text' nor 'html'"
@@ -71,17 +80,27 @@ def _content(record: dict) -> tuple[str, str] | str:
         return f"'{field}' is not a string (got {type(value).__name__})"
     if not value.strip():
         return "empty text"
-    return kind, normalize_newlines(value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"'{field}' holds an unpaired surrogate (invalid Unicode)"
+    return field, normalize_newlines(value)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def parse_line(path: str, number: int, raw: bytes) -> Item:
     """The document held by one non-blank JSON line, or what is wrong with it."""
     try:
-        record = json.loads(decode(raw))
+        record = json.loads(decode(raw), parse_constant=_reject_constant)
     except NotText as exc:
         return InputError(path, number, str(exc))
     except json.JSONDecodeError as exc:
         return InputError(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except (ValueError, RecursionError) as exc:
+        return InputError(path, number, f"invalid JSON: {' '.join(str(exc).split())[:120]}")
     if not isinstance(record, dict):
         return InputError(path, number, f"line is not a JSON object (got {type(record).__name__})")
     content = _content(record)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..ingest import Document, InputError
 from ..pipeline import Pipeline, article_id
@@ -21,7 +21,6 @@ class IngestSummary:
     present: int = 0
     failed: int = 0
     not_english: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def ingest_items(

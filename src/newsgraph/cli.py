@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -18,7 +22,7 @@ from .records import ArticleRecord, record_json_schema
 from .store import ArticleStore, StoreError
 
 DEFAULT_DB = "newsgraph.db"
-DEFAULT_WCXB = "../shared/data/html/wcxb-dev"
+DEFAULT_WCXB = os.path.join(os.environ.get("NEWSGRAPH_SHARED", "../shared"), "data/html/wcxb-dev")
 
 stdout = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -85,7 +89,7 @@ def ingest(paths: tuple[str, ...], db_path: str, clean: str, max_bytes: int) -> 
     """Read PATHS and store their articles in the database; already stored articles are skipped."""
     from .store.load import ingest_items
 
-    with open_store(db_path) as store, _progress() as progress:
+    with open_store(db_path) as store, _progress() as progress, store_errors_reported():
         task = progress.add_task("ingesting", total=None)
         summary = ingest_items(
             store,
@@ -119,6 +123,15 @@ def _progress() -> Progress:
     )
 
 
+@contextlib.contextmanager
+def store_errors_reported() -> Iterator[None]:
+    """Turn a database failure (locked, read-only, full disk…) into a one-line CLI error."""
+    try:
+        yield
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+
+
 def open_store(db_path: str, readonly: bool = False) -> ArticleStore:
     try:
         return ArticleStore.open_readonly(db_path) if readonly else ArticleStore(db_path)
@@ -133,12 +146,12 @@ def open_store(db_path: str, readonly: bool = False) -> ArticleStore:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
 def list_articles(db_path: str, limit: int, offset: int, as_json: bool) -> None:
     """List stored articles: id, title, site, date and size."""
-    with open_store(db_path, readonly=True) as store:
+    with open_store(db_path, readonly=True) as store, store_errors_reported():
         summaries = store.list(limit=limit, offset=offset)
         total = store.count()
     if as_json:
         for summary in summaries:
-            sys.stdout.write(json.dumps(summary.__dict__, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(dataclasses.asdict(summary), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(summaries)} of {total} articles in {db_path}")
     table.add_column("id", no_wrap=True, min_width=16)
@@ -163,11 +176,8 @@ def list_articles(db_path: str, limit: int, offset: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
 def show(article_id: str, db_path: str, as_json: bool) -> None:
     """Show one stored article by ID (or a unique prefix of at least 4 characters)."""
-    with open_store(db_path, readonly=True) as store:
-        try:
-            record = store.get(article_id)
-        except StoreError as error:
-            raise click.ClickException(str(error)) from error
+    with open_store(db_path, readonly=True) as store, store_errors_reported():
+        record = store.get(article_id)
     if record is None:
         raise click.ClickException(f"no article {article_id!r} in {db_path}")
     if as_json:

@@ -7,13 +7,12 @@ jobs call; stages that read the language layer plug in here as they land.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-from .clean.dates import find_date
+from .clean.dates import iso_date
 from .clean.flatten import flatten_html
 from .clean.html import clean_html
 from .clean.language import detect_language
@@ -24,23 +23,14 @@ from .ingest import Document, InputError
 from .records import ArticleRecord, InputInfo, Meta
 
 CleanMode = Literal["auto", "text", "html", "none"]
-CLEAN_MODES: tuple[CleanMode, ...] = ("auto", "text", "html", "none")
+CLEAN_MODES: tuple[CleanMode, ...] = get_args(CleanMode)
 PROCESSED_LANGUAGES = frozenset({"en"})
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def article_id(raw: str) -> str:
     """Stable id of an input: a hash of its text, Unicode-normalised, blank edges ignored."""
     normalised = unicodedata.normalize("NFC", raw.replace("\r\n", "\n")).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
-
-
-def normalise_date(value: str | None) -> str | None:
-    """An input's date as ISO 8601, partial dates kept ("2026-01"); None when unreadable."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    return match.group() if match else find_date(value)
 
 
 def clean_document(document: Document, mode: CleanMode) -> CleanedPage:
@@ -59,6 +49,10 @@ class Pipeline:
     """Turns documents into article records; ``clean`` overrides the cleaning detection."""
 
     clean: CleanMode = "auto"
+
+    def __post_init__(self) -> None:
+        if self.clean not in CLEAN_MODES:
+            raise ValueError(f"clean must be one of {', '.join(CLEAN_MODES)}, not {self.clean!r}")
 
     def process(self, document: Document) -> ArticleRecord | InputError:
         """The record of one document, or an :class:`InputError` when it holds no article.
@@ -98,7 +92,7 @@ class Pipeline:
             meta=Meta(
                 title=document.title or cleaned.title,
                 authors=cleaned.authors,
-                published=normalise_date(document.date) or cleaned.published,
+                published=iso_date(document.date) or cleaned.published,
                 site=document.site or url_site(document.url) or cleaned.site,
                 language=language,
             ),

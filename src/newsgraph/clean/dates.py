@@ -32,6 +32,7 @@ WEEKDAYS = frozenset(
 )
 MONTH_NAMES = frozenset(_MONTHS)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PATTERNS = [
     re.compile(
@@ -50,13 +51,14 @@ _DATE_LINE_WORDS = re.compile(
 
 
 def find_date(text: str) -> str | None:
-    """The first complete calendar date written in ``text``, as ISO 8601."""
+    """The first complete calendar date written in ``text`` (earliest in the text), as ISO 8601."""
     if not _YEAR.search(text):
         return None
-    for pattern in _PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
+    matches = sorted(
+        (match for pattern in _PATTERNS for match in pattern.finditer(text)),
+        key=lambda match: match.start(),
+    )
+    for match in matches:
         month = match.group("month")
         month_number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
         try:
@@ -64,6 +66,24 @@ def find_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def iso_date(value: str | None) -> str | None:
+    """A given date as ISO 8601, partial dates kept ("2026-01"); None when it is no date.
+
+    Accepts ISO dates and timestamps ("2026-01-15T08:00:00Z") and written dates ("Jan 15, 2026").
+    """
+    if not value:
+        return None
+    match = _ISO_PREFIX.match(value.strip())
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError:
+            return None
+        return match.group()
+    return find_date(value)
 
 
 def date_line(line: str) -> str | None:

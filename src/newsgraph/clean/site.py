@@ -16,21 +16,20 @@ _ELSEWHERE = frozenset(
 )
 
 
-def host_site(host: str) -> str | None:
-    """``www.example.com`` → ``example.com``: the host without a leading www."""
-    host = host.lower().strip(".").split(":")[0]
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
+def host_site(host: str | None) -> str | None:
+    """``WWW.Example.com.`` → ``example.com``: the host name without a leading www."""
+    host = (host or "").lower().strip(".")
+    return host.removeprefix("www.") or None
 
 
 def url_site(url: str | None) -> str | None:
+    """The bare domain of ``url`` (scheme optional), or None when it has no host."""
     if not url:
         return None
     if "://" not in url:
         url = "http://" + url
     try:
-        return host_site(urlsplit(url).netloc)
+        return host_site(urlsplit(url).hostname)
     except ValueError:
         return None
 

@@ -23,7 +23,7 @@ from .byline import byline_authors, split_byline_authors
 from .dates import DateMention, date_line, dated_line, publication_date
 from .layout import restore_lines
 from .lines import Line, reads_as_english, split_lines
-from .links import mark_links
+from .links import mark_links, unmark
 from .page import CleanedPage
 from .patterns import boilerplate_patterns, has_email, has_phone
 from .site import site_from_text
@@ -143,7 +143,7 @@ def clean_text(raw: str) -> CleanedPage:
     lines = split_lines(text)
     site = site_from_text(raw)
     if is_short_text(lines):
-        return CleanedPage(text=raw.strip(), site=site)
+        return CleanedPage(text=unmark(text).strip(), site=site)
 
     reasons = chrome_reasons(lines)
     scraped_page = sum(reason is not None for reason in reasons) >= MIN_CHROME_LINES

@@ -8,14 +8,17 @@ from .dates import MONTH_NAMES, WEEKDAYS, date_line
 
 _NAME_WORD = r"(?!(?:and|&)\b)[^\W\d_][\w'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
-_LEAD = r"(?:by|written by|words by|reporting by|story by|posted by|text by|author)\s*:?"
+BYLINE_LEAD = (
+    r"(?:by|written by|words by|reporting by|story by|posted by|reviewed by|text by|author)\s*:?"
+)
+"""What opens a byline, as a regular expression (case-insensitive)."""
 _BYLINE = re.compile(
-    rf"^{_LEAD}(?:\s+|(?=[A-Z]))"
+    rf"^{BYLINE_LEAD}(?:\s+|(?=[A-Z]))"
     rf"(?P<names>{_NAME}(?:(?:\s*,\s*and\s+|\s*,\s*|\s*&\s*|\s+and\s+){_NAME})*)"
     rf"(?P<rest>\s*(?:[|,•·⋅–—-].*|\s+(?:on|in|for)\s+.*)?)$",
     re.IGNORECASE,
 )
-_LEAD_ALONE = re.compile(rf"^{_LEAD}$", re.IGNORECASE)
+_LEAD_ALONE = re.compile(rf"^{BYLINE_LEAD}$", re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\b|,|&|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"the", "staff", "admin", "editor", "editors", "team", "reuters", "ap"})
 _CALENDAR_WORDS = WEEKDAYS | MONTH_NAMES | {"today", "tomorrow", "tonight", "then", "now"}

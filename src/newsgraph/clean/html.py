@@ -30,7 +30,8 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from ..records import RemovedText
-from .byline import byline_authors
+from .byline import BYLINE_LEAD, byline_authors
+from .dates import MONTH_NAMES
 from .flatten import BROWSER_LAYOUT
 from .lines import Line, split_lines
 from .page import CleanedPage
@@ -43,13 +44,10 @@ SHORT_BODY_WORDS = 200
 LONG_BODY_WORDS = 1000
 FALLBACK_GAIN = 2
 HEADLINE_AGREEMENT = 0.5
-MAX_LABEL_WORDS = 4
+MAX_LABEL_WORDS = 2
 _WORD = re.compile(r"\w+")
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_AUTHOR_LEAD = re.compile(r"^(?:(?:written|posted|reviewed)\s+by|by|author)\b:?\s*", re.IGNORECASE)
+_MONTH = "(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_AUTHOR_LEAD = re.compile(rf"^{BYLINE_LEAD}\s*", re.IGNORECASE)
 _AUTHOR_TAIL = re.compile(
     rf"\s+(?:{_MONTH}(?=\s|$)|(?:last\s+)?updated\b|published\b|posted\b|on\b|\d).*$", re.IGNORECASE
 )
@@ -113,13 +111,22 @@ def trim_lead(
     start = 0
     while start < len(body):
         line = body[start]
-        if line.word_count <= MAX_LABEL_WORDS and line.content.endswith(":"):
+        if is_field_label(line):
             start += 2
         elif line.key in above or line.key in title_keys:
             start += 1
         else:
             break
     return body[start:]
+
+
+def is_field_label(line: Line) -> bool:
+    """A page field's label on a line of its own ("Summary:"), not a sentence ("He said:")."""
+    return (
+        line.content.endswith(":")
+        and 0 < line.word_count <= MAX_LABEL_WORDS
+        and line.stopword_ratio == 0
+    )
 
 
 def author_names(author: str | None) -> list[str]:

@@ -14,8 +14,6 @@ import pytest
 
 from conftest import SHARED
 from newsgraph.ingest import (
-    DEFAULT_MAX_BYTES,
-    SUPPORTED_SUFFIXES,
     Document,
     InputError,
     read_inputs,
@@ -51,11 +49,6 @@ def set_stdin(monkeypatch, data: bytes) -> io.BytesIO:
     buffer = io.BytesIO(data)
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=buffer))
     return buffer
-
-
-def test_public_constants():
-    assert DEFAULT_MAX_BYTES == 5 * 1024 * 1024
-    assert SUPPORTED_SUFFIXES == (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
 
 
 def test_text_file():

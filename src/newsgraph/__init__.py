@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from .records import ArticleRecord
 
 __all__ = ["extract"]
-__version__ = "0.1.0"
 
 
 def extract(

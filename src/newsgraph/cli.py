@@ -239,14 +239,24 @@ def eval_clean(root: Path, limit: int | None) -> None:
         task = progress.add_task("scoring pages", total=limit)
         evaluation = evaluate_wcxb(root, limit, on_page=lambda: progress.advance(task))
     table = Table(title=f"text cleaning on {evaluation.methods[0].pages} flattened WCXB pages")
-    for column in ("method", "precision", "recall", "F1", "ms/page"):
-        table.add_column(column, justify="left" if column == "method" else "right")
+    for column in (
+        "method",
+        "precision",
+        "recall",
+        "F1",
+        "snippets kept",
+        "chrome left out",
+        "ms/page",
+    ):
+        table.add_column(column, justify="left" if column == "method" else "right", no_wrap=True)
     for method in evaluation.methods:
         table.add_row(
             method.name,
             f"{method.precision:.3f}",
             f"{method.recall:.3f}",
             f"{method.f1:.3f}",
+            f"{method.snippets_kept:.3f}",
+            f"{method.chrome_left_out:.3f}",
             f"{method.seconds * 1000:.1f}",
         )
     stdout.print(table)

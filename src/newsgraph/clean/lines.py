@@ -21,12 +21,10 @@ _STOPWORDS = frozenset(
 
 @dataclass
 class Line:
-    """One non-blank line of the input, with its character span in the original text, and the
-    surface features read from it once (lines are many, so nothing is recomputed)."""
+    """One non-blank line of the text being cleaned, and the surface features read from it once
+    (lines are many, so nothing is recomputed)."""
 
     text: str
-    start: int
-    end: int
     plain: str = field(init=False)
     """The line as a reader sees it: link labels without their markers."""
     content: str = field(init=False)
@@ -70,13 +68,5 @@ def reads_as_english(lines: list[Line]) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text`` with their offsets."""
-    lines: list[Line] = []
-    position = 0
-    for raw in text.splitlines(keepends=True):
-        stripped = raw.strip()
-        if stripped:
-            start = position + raw.index(stripped[0])
-            lines.append(Line(stripped, start, start + len(stripped)))
-        position += len(raw)
-    return lines
+    """The non-blank lines of ``text``, stripped."""
+    return [Line(stripped) for raw in text.splitlines() if (stripped := raw.strip())]

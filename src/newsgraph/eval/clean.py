@@ -20,22 +20,50 @@ from .wcxb import GoldPage, flatten_html, flatten_html_with_links, read_gold_pag
 FLATTENINGS = (("copy-paste", flatten_html), ("with link markup", flatten_html_with_links))
 
 
-@dataclass
+@dataclass(frozen=True)
 class MethodScore:
-    """Mean word precision, recall and F1 of one method over the pages, and its time per page."""
+    """Mean word precision, recall and F1 of one method over the pages, the share of the gold's
+    must-have snippets it kept and of its must-not-have snippets it left out, and its time."""
+
+    name: str
+    precision: float
+    recall: float
+    f1: float
+    snippets_kept: float
+    chrome_left_out: float
+    seconds: float
+    pages: int
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class MethodTotals:
+    """Running sums for one method; :meth:`mean` turns them into its :class:`MethodScore`."""
 
     name: str
     precision: float = 0.0
     recall: float = 0.0
     f1: float = 0.0
+    snippets_kept: int = 0
+    snippets: int = 0
+    chrome_left_out: int = 0
+    chrome: int = 0
     seconds: float = 0.0
     pages: int = 0
 
-    def add(self, extracted: str, gold: str, seconds: float) -> None:
-        score = word_f1(extracted, gold)
+    def add(self, extracted: str, page: GoldPage, seconds: float) -> None:
+        score = word_f1(extracted, page.main_content)
         self.precision += score.precision
         self.recall += score.recall
         self.f1 += score.f1
+        folded = _folded(extracted)
+        self.snippets += len(page.must_include)
+        self.snippets_kept += sum(_folded(snippet) in folded for snippet in page.must_include)
+        self.chrome += len(page.must_exclude)
+        self.chrome_left_out += sum(_folded(snippet) not in folded for snippet in page.must_exclude)
         self.seconds += seconds
         self.pages += 1
 
@@ -46,6 +74,8 @@ class MethodScore:
             self.precision / count,
             self.recall / count,
             self.f1 / count,
+            self.snippets_kept / max(self.snippets, 1),
+            self.chrome_left_out / max(self.chrome, 1),
             self.seconds / count,
             self.pages,
         )
@@ -84,7 +114,7 @@ def evaluate_text_cleaning(
     """Score each flattening of ``pages`` without cleaning and with newsgraph's cleaner; the
     metadata is scored on the copy-paste flattening."""
     methods = {
-        (name, cleaned): MethodScore(f"{name}, {'newsgraph clean' if cleaned else 'no cleaning'}")
+        (name, cleaned): MethodTotals(f"{name}, {'newsgraph clean' if cleaned else 'no cleaning'}")
         for name, _ in FLATTENINGS
         for cleaned in (False, True)
     }
@@ -96,10 +126,10 @@ def evaluate_text_cleaning(
     for page in pages:
         for name, flatten in FLATTENINGS:
             flat = flatten(page.html())
-            methods[name, False].add(flat, page.main_content, 0.0)
+            methods[name, False].add(flat, page, 0.0)
             started = time.perf_counter()
             result = clean_text(flat)
-            methods[name, True].add(result.text, page.main_content, time.perf_counter() - started)
+            methods[name, True].add(result.text, page, time.perf_counter() - started)
             if flatten is flatten_html:
                 score_metadata(page, result, title, author, published)
         if on_page:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..ingest import Document, InputError
-from ..pipeline import Pipeline, article_id
+from ..pipeline import PROCESSED_LANGUAGES, Pipeline, article_id
 from ..records import ArticleRecord
 from .models import StoreOutcome
 from .sqlite import ArticleStore
@@ -45,7 +45,7 @@ def ingest_items(
         elif result is None:
             summary.present += 1
         else:
-            if result.meta.language != "en":
+            if result.meta.language not in PROCESSED_LANGUAGES:
                 summary.not_english += 1
             outcome = store.put(result)
             summary.stored += outcome is StoreOutcome.STORED

@@ -210,8 +210,8 @@ class ArticleStore:
                 ids = [
                     found
                     for (found,) in self._conn.execute(
-                        "SELECT id FROM articles WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 3",
-                        (len(article_id), article_id),
+                        "SELECT id FROM articles WHERE id >= ? AND id < ? || char(1114111) ORDER BY id LIMIT 3",
+                        (article_id, article_id),
                     )
                 ]
                 if len(ids) > 1:

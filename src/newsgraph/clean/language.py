@@ -15,7 +15,7 @@ SAMPLE_CHARS = 5000
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when there are too few letters to tell."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample, 0, 1000)) < MIN_LETTERS:
+    if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     language, _probability = py3langid.classify(sample)
     return language

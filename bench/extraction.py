@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import html as html_escape
 import logging
-import re
 import resource
 import statistics
 import sys
@@ -42,7 +41,7 @@ from trafilatura.metadata import extract_metadata
 
 from newsgraph.clean.html import clean_html
 from newsgraph.clean.text import clean_text
-from newsgraph.eval.scoring import WordScore, word_f1
+from newsgraph.eval.scoring import WordScore, author_matches, folded, same_day, word_f1
 from newsgraph.eval.wcxb import GoldPage, flatten_html, read_gold_pages
 
 try:
@@ -67,7 +66,6 @@ TRAFILATURA_OPTIONS = {
     },
     "trafilatura no comments, fast": {"include_comments": False, "fast": True},
 }
-_GOLD_NAME_BREAK = re.compile(r"\s*(?:[,;&|]|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -96,22 +94,6 @@ def timed(function: Callable, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def folded(text: str | None) -> str:
-    """``text`` in lower case with its whitespace collapsed."""
-    return " ".join((text or "").lower().split())
-
-
-def gold_names(author: str) -> set[str]:
-    """The names of a gold author field ("A, B and C"), folded, with the whole field."""
-    names = {folded(name) for name in _GOLD_NAME_BREAK.split(author) if name.strip()}
-    return names | {folded(author)}
-
-
-def same_day(found: str | None, gold: str) -> bool:
-    """Whether an ISO date falls on the gold day (or in the gold month, for "YYYY-MM")."""
-    return bool(found) and found[: len(gold)] == gold
-
-
 def justext_lines(flat: str) -> str:
     """jusText over the flattened page, each line a paragraph."""
     lines = "".join(
@@ -130,8 +112,7 @@ def score_metadata(tally: Tally, found: Metadata, page: GoldPage) -> None:
         tally.hits["title"].append(folded(found.title) == gold_title)
         tally.hits["title contains"].append(bool(gold_title) and gold_title in folded(found.title))
     if found.authors is not None and page.author:
-        names = gold_names(page.author)
-        tally.hits["author"].append(any(folded(name) in names for name in found.authors))
+        tally.hits["author"].append(author_matches(found.authors, page.author))
     if page.published:
         tally.hits["date"].append(same_day(found.published, page.published))
 

@@ -27,5 +27,5 @@ def extract(
     document = Document(raw=content, kind=kind, input_format=kind, path=path, url=url)
     result = Pipeline(clean=clean).process(document)
     if isinstance(result, InputError):
-        raise ValueError(str(result))
+        raise ValueError(str(result)) from result.cause
     return result

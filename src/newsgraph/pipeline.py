@@ -68,6 +68,7 @@ class Pipeline:
                 document.path,
                 document.line,
                 f"could not be processed: {type(error).__name__}: {message}",
+                cause=error,
             )
 
     def _record(self, document: Document) -> ArticleRecord | InputError:

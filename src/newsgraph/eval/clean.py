@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..clean.page import CleanedPage
 from ..clean.text import clean_text
-from .scoring import word_f1
+from .scoring import author_matches, same_day, same_title, word_f1
 from .wcxb import GoldPage, flatten_html, flatten_html_with_links, read_gold_pages
 
 FLATTENINGS = (("copy-paste", flatten_html), ("with link markup", flatten_html_with_links))
@@ -100,14 +100,6 @@ class CleanEvaluation:
     metadata: list[MetadataScore] = field(default_factory=list)
 
 
-def _same_text(left: str | None, right: str | None) -> bool:
-    return " ".join((left or "").lower().split()) == " ".join((right or "").lower().split())
-
-
-def _author_matches(authors: list[str], gold: str) -> bool:
-    return any(_same_text(author, name) for author in authors for name in gold.split(";"))
-
-
 def evaluate_text_cleaning(
     pages: Iterable[GoldPage], on_page: Callable[[], None] | None = None
 ) -> CleanEvaluation:
@@ -142,9 +134,9 @@ def evaluate_text_cleaning(
 def score_metadata(page: GoldPage, result: CleanedPage, *scores: MetadataScore) -> None:
     title, author, published = scores
     for score, gold, ok in (
-        (title, page.title, _same_text(result.title, page.title)),
-        (author, page.author, page.author and _author_matches(result.authors, page.author)),
-        (published, page.published, (result.published or "")[:10] == (page.published or "")[:10]),
+        (title, page.title, same_title(result.title, page.title)),
+        (author, page.author, page.author and author_matches(result.authors, page.author)),
+        (published, page.published, page.published and same_day(result.published, page.published)),
     ):
         if gold:
             score.with_gold += 1

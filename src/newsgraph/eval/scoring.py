@@ -30,3 +30,27 @@ def word_f1(extracted: str, gold: str) -> WordScore:
     recall = overlap / sum(want.values()) if want else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return WordScore(precision, recall, f1)
+
+
+_GOLD_NAME_BREAK = re.compile(r"\s*(?:[,;&|]|\band\b)\s*", re.IGNORECASE)
+
+
+def folded(text: str | None) -> str:
+    """``text`` in lower case with its whitespace collapsed."""
+    return " ".join((text or "").lower().split())
+
+
+def same_title(found: str | None, gold: str | None) -> bool:
+    return folded(found) == folded(gold)
+
+
+def author_matches(found: list[str], gold: str) -> bool:
+    """Whether one found name is a gold author ("A, B and C" or "A; B"), ignoring case."""
+    names = {folded(name) for name in _GOLD_NAME_BREAK.split(gold) if name.strip()}
+    names.add(folded(gold))
+    return any(folded(name) in names for name in found)
+
+
+def same_day(found: str | None, gold: str) -> bool:
+    """Whether an ISO date falls on the gold day (or in the gold month, for "YYYY-MM")."""
+    return bool(found) and found[: len(gold)] == gold

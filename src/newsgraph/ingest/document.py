@@ -6,7 +6,7 @@ record and carry on with the next one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..records import InputFormat
@@ -50,6 +50,8 @@ class InputError:
     path: str
     line: int | None
     message: str
+    cause: BaseException | None = field(default=None, compare=False, repr=False)
+    """The exception behind the error, when a stage failed (for library callers' tracebacks)."""
 
     @property
     def where(self) -> str:

@@ -232,7 +232,9 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path, shared):
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [row[0] for row in connection.execute("SELECT id FROM articles")]
+        inputs = connection.execute("SELECT count(*), count(DISTINCT line) FROM inputs").fetchone()
     assert len(ids) == len(set(ids)) and set(ids) == expected
+    assert inputs == (650, 650), "every JSON line recorded once as an input of its article"
     assert (
         f"read 650, stored {len(expected) - partial}, already present {650 - len(expected) + partial}"
         in rerun.stderr

@@ -562,3 +562,26 @@ def test_opening_a_migrated_database_does_not_wait_for_the_writer(db: Path) -> N
     finally:
         busy.execute("ROLLBACK")
         busy.close()
+
+
+def test_every_input_of_an_article_is_recorded_once(db: Path, seed_record: ArticleRecord) -> None:
+    elsewhere = InputInfo(path="mirror/copy.jsonl", format="jsonl", line=7, id="copy-7")
+    with ArticleStore(db) as store:
+        store.put(seed_record)
+        assert store.add_input(seed_record.id, elsewhere) is True
+        assert store.add_input(seed_record.id, elsewhere) is False
+        assert store.put(seed_record) is StoreOutcome.PRESENT
+        assert store.inputs(seed_record.id) == [seed_record.input, elsewhere]
+
+
+def test_migration_2_records_the_inputs_of_existing_articles(
+    db: Path, seed_record: ArticleRecord
+) -> None:
+    with ArticleStore(db) as store:
+        store.put(seed_record)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE inputs")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 2")
+    with ArticleStore(db) as store:
+        assert store.schema_version() == 2
+        assert store.inputs(seed_record.id) == [seed_record.input]

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from .ingest import DEFAULT_MAX_BYTES, InputError, read_inputs
 from .pipeline import CLEAN_MODES, Pipeline
-from .records import ArticleRecord, record_json_schema
+from .records import ArticleRecord, InputInfo, record_json_schema
 from .store import ArticleStore, StoreError
 
 DEFAULT_DB = "newsgraph.db"
@@ -178,16 +178,18 @@ def show(article_id: str, db_path: str, as_json: bool) -> None:
     """Show one stored article by ID (or a unique prefix of at least 4 characters)."""
     with open_store(db_path, readonly=True) as store, store_errors_reported():
         record = store.get(article_id)
+        inputs = store.inputs(record.id) if record else []
     if record is None:
         raise click.ClickException(f"no article {article_id!r} in {db_path}")
     if as_json:
         sys.stdout.write(record.model_dump_json(by_alias=True, indent=2) + "\n")
         return
-    print_article(record)
+    print_article(record, inputs)
 
 
-def print_article(record: ArticleRecord) -> None:
-    """The article as a reader wants it: title, metadata line, notes, text, removed chrome."""
+def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
+    """The article as a reader wants it: title, metadata line, where it was read from, notes,
+    text, removed chrome."""
     meta = record.meta
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{escape(meta.title or '(no title)')}[/bold]")
@@ -196,6 +198,9 @@ def print_article(record: ArticleRecord) -> None:
         f"{', '.join(meta.authors) or 'no byline'} · language {meta.language or '?'}",
         markup=False,
     )
+    for source in inputs:
+        where = source.path if source.line is None else f"{source.path}:{source.line}"
+        out.print(f"read from {where}" + (f" (id {source.id})" if source.id else ""), markup=False)
     for note in record.notes:
         out.print(f"note: {note}", markup=False)
     out.print()

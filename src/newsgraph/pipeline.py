@@ -33,6 +33,18 @@ def article_id(raw: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+def input_info(document: Document, url: str | None = None) -> InputInfo:
+    """Where ``document`` came from, as the record says it; ``url`` is the page's own address
+    when the input gave none."""
+    return InputInfo(
+        path=document.path,
+        format=document.input_format,
+        url=document.url or url,
+        id=document.record_id,
+        line=document.line,
+    )
+
+
 def clean_document(document: Document, mode: CleanMode) -> CleanedPage:
     """The body and page metadata of ``document`` under the chosen cleaning mode."""
     treat_as = document.kind if mode == "auto" else mode
@@ -83,13 +95,7 @@ class Pipeline:
             )
         return ArticleRecord(
             id=article_id(document.raw),
-            input=InputInfo(
-                path=document.path,
-                format=document.input_format,
-                url=document.url or cleaned.url,
-                id=document.record_id,
-                line=document.line,
-            ),
+            input=input_info(document, url=cleaned.url),
             meta=Meta(
                 title=document.title or cleaned.title,
                 authors=cleaned.authors,

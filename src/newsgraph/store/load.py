@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..ingest import Document, InputError
-from ..pipeline import PROCESSED_LANGUAGES, Pipeline, article_id
+from ..pipeline import PROCESSED_LANGUAGES, Pipeline, article_id, input_info
 from ..records import ArticleRecord
 from .models import StoreOutcome
 from .sqlite import ArticleStore
@@ -33,7 +33,8 @@ def ingest_items(
     """Process ``items`` and store each article in its own transaction; errors go to ``on_error``.
 
     An article already in the store (same id) is skipped before any processing, so a rerun after
-    an interruption only does the work that is left.
+    an interruption only does the work that is left; the input is still recorded as one more
+    source of that article.
     """
     summary = IngestSummary()
     for item in items:
@@ -60,6 +61,8 @@ def _process_unless_present(
 ) -> ArticleRecord | InputError | None:
     if isinstance(item, InputError):
         return item
-    if store.has(article_id(item.raw)):
+    known_id = article_id(item.raw)
+    if store.has(known_id):
+        store.add_input(known_id, input_info(item))
         return None
     return pipeline.process(item)

@@ -44,6 +44,24 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE inputs (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL DEFAULT 0,
+            input_id TEXT,
+            url TEXT,
+            format TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, path, line)
+        );
+        INSERT INTO inputs (article_id, path, line, input_id, url, format, seen_at)
+        SELECT id, input_path, COALESCE(input_line, 0), input_id, url, input_format, ingested_at
+        FROM articles;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgraph.records import ArticleRecord
+from newsgraph.records import ArticleRecord, InputInfo
 from newsgraph.store.errors import StoreError
 from newsgraph.store.migrations import check_readable, current_version, migrate
 from newsgraph.store.models import ArticleSummary, StoreOutcome
@@ -46,6 +46,10 @@ INSERT INTO articles (
 )
 ON CONFLICT(id) DO NOTHING
 """
+_INSERT_INPUT = """
+INSERT OR IGNORE INTO inputs (article_id, path, line, input_id, url, format, seen_at)
+VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+"""
 _INSERT_REMOVED = "INSERT INTO removed (article_id, position, reason, text) VALUES (?, ?, ?, ?)"
 _LIST = """
 SELECT id, title, site, published, language, size, input_path, input_line FROM articles
@@ -54,6 +58,10 @@ LIMIT ? OFFSET ?
 """
 
 _SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 5, 8, 14, 26
+
+
+def _input_row(article_id: str, source: InputInfo) -> tuple:
+    return (article_id, source.path, source.line or 0, source.id, source.url, source.format)
 
 
 def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
@@ -176,6 +184,7 @@ class ArticleStore:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 stored = conn.execute(_INSERT_ARTICLE, _article_row(record)).rowcount == 1
+                conn.execute(_INSERT_INPUT, _input_row(record.id, record.input))
                 if stored:
                     conn.executemany(
                         _INSERT_REMOVED,
@@ -190,6 +199,33 @@ class ArticleStore:
                     conn.execute("ROLLBACK")
                 raise
         return StoreOutcome.STORED if stored else StoreOutcome.PRESENT
+
+    def add_input(self, article_id: str, source: InputInfo) -> bool:
+        """Record that the stored article ``article_id`` was also read from ``source``; False when
+        that input was already recorded."""
+        with _translated(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                added = self._conn.execute(_INSERT_INPUT, _input_row(article_id, source)).rowcount
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        return added == 1
+
+    def inputs(self, article_id: str) -> list[InputInfo]:
+        """Every input the article was read from, in the order they were first seen."""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                "SELECT path, line, input_id, url, format FROM inputs WHERE article_id = ? "
+                "ORDER BY seen_at, rowid",
+                (article_id,),
+            ).fetchall()
+        return [
+            InputInfo(path=path, line=line or None, id=input_id, url=url, format=format_)
+            for path, line, input_id, url, format_ in rows
+        ]
 
     def has(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""

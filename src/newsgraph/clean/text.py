@@ -137,6 +137,30 @@ def strip_contact_sentences(line: Line) -> tuple[str, list[str]]:
     return " ".join(kept), dropped
 
 
+def separate_body(
+    lines: list[Line], reasons: list, span: BodySpan, comments: int | None
+) -> tuple[list[str], list[RemovedText]]:
+    """The body's paragraphs (lines of the span not marked as chrome, contact sentences taken
+    out) and everything else with the reason it is not article text."""
+    kept: list[str] = []
+    removed: list[RemovedText] = []
+    for index, line in enumerate(lines):
+        reason = reasons[index]
+        if reason is None and not span.first <= index <= span.last:
+            if comments is not None and index >= comments:
+                reason = "comments"
+            else:
+                reason = "navigation" if line.word_count <= 4 else "other"
+        if reason is not None:
+            removed.append(RemovedText(text=line.plain, reason=reason))
+            continue
+        body, contact = strip_contact_sentences(line)
+        removed.extend(RemovedText(text=sentence, reason="contact") for sentence in contact)
+        if body.strip():
+            kept.append(body.strip())
+    return kept, removed
+
+
 def clean_text(raw: str) -> CleanedPage:
     """Find the article body of a flattened page; see the module docstring for the steps."""
     text = mark_links(restore_lines(raw))
@@ -157,39 +181,13 @@ def clean_text(raw: str) -> CleanedPage:
         span = body_span(lines, reasons, english, len(lines) if comments is None else comments)
     else:
         span = BodySpan(0, len(lines) - 1)
-    if span is None:
-        return CleanedPage(
-            text="",
-            removed=[
-                RemovedText(text=line.plain, reason=reason or "other")
-                for line, reason in zip(lines, reasons, strict=True)
-            ],
-            authors=authors,
-            published=publication_date(dates, len(lines)),
-            site=site,
-        )
-    title = page_title(lines, reasons, span.first)
-
-    kept: list[str] = []
-    removed: list[RemovedText] = []
-    for index, line in enumerate(lines):
-        reason = reasons[index]
-        if reason is None and not span.first <= index <= span.last:
-            if comments is not None and index >= comments:
-                reason = "comments"
-            else:
-                reason = "navigation" if line.word_count <= 4 else "other"
-        if reason is not None:
-            removed.append(RemovedText(text=line.plain, reason=reason))
-            continue
-        body, contact = strip_contact_sentences(line)
-        removed.extend(RemovedText(text=sentence, reason="contact") for sentence in contact)
-        if body.strip():
-            kept.append(body.strip())
+    if span is None:  # not one line of prose: the body is empty
+        span = BodySpan(len(lines), len(lines) - 1)
+    kept, removed = separate_body(lines, reasons, span, comments)
     return CleanedPage(
         text="\n\n".join(kept),
         removed=removed,
-        title=title,
+        title=page_title(lines, reasons, span.first) if kept else None,
         authors=authors,
         published=publication_date(dates, span.first),
         site=site,

@@ -264,13 +264,14 @@ def eval_clean(root: Path, limit: int | None) -> None:
             f"{method.chrome_left_out:.3f}",
             f"{method.seconds * 1000:.1f}",
         )
-    stdout.print(table)
+    wide = Console(highlight=False, width=max(stdout.width, 120))
+    wide.print(table)
     metadata = Table(title="metadata read from the flattened text")
     for column in ("field", "accuracy", "pages with gold"):
         metadata.add_column(column)
     for score in evaluation.metadata:
         metadata.add_row(score.field, f"{score.accuracy:.3f}", str(score.with_gold))
-    stdout.print(metadata)
+    wide.print(metadata)
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ class Line:
         count = self.word_count
         if count >= 20:
             return not english or self.stopword_ratio >= 0.15
-        return count >= 8 and self.ends_sentence and (not english or self.stopword_ratio >= 0.2)
+        return count >= 8 and self.ends_sentence and (not english or self.stopword_ratio >= 0.1)
 
 
 def reads_as_english(lines: list[Line]) -> bool:

@@ -39,10 +39,11 @@ from rich.progress import track
 from rich.table import Table
 from trafilatura.metadata import extract_metadata
 
+from newsgraph.clean.flatten import flatten_html
 from newsgraph.clean.html import clean_html
 from newsgraph.clean.text import clean_text
 from newsgraph.eval.scoring import WordScore, author_matches, folded, same_day, word_f1
-from newsgraph.eval.wcxb import GoldPage, flatten_html, read_gold_pages
+from newsgraph.eval.wcxb import GoldPage, read_gold_pages
 
 try:
     import justext

@@ -65,7 +65,7 @@ def agreement(first: str | None, second: str | None) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def headline(tree: HtmlElement, meta_title: str | None) -> str | None:
+def h1_matching_title(tree: HtmlElement, meta_title: str | None) -> str | None:
     """The ``<h1>`` sharing most words with the metadata title, else that title."""
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")]
     headings = [heading for heading in headings if heading]
@@ -228,7 +228,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedPage:
     page_url = metadata.url or url
     page_text = Inscriptis(tree, BROWSER_LAYOUT).get_text()
     page = split_lines(page_text)
-    title = headline(tree, metadata.title)
+    title = h1_matching_title(tree, metadata.title)
     text = article_text(tree, page_url, page_text, page, title, metadata.title)
     return CleanedPage(
         text=text,

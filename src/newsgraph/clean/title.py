@@ -9,6 +9,7 @@ distance from the body. Lines already judged chrome, bylines and datelines are n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .lines import Line
@@ -51,13 +52,13 @@ def headline_score(line: Line, distance: int, repeats: int) -> float:
 
 def headline(lines: Sequence[Line], reasons: Sequence[str | None], body_first: int) -> str | None:
     """The most headline-like line from just above the body, or None when nothing qualifies."""
-    keys = [line.key for line in lines]
+    repeats = Counter(line.key for line in lines)
     best_score, best = 0.0, None
     for index in range(max(0, body_first - WINDOW), min(len(lines), body_first + 1)):
         if reasons[index] not in (None, "duplicate"):
             continue
         line = lines[index]
-        score = headline_score(line, abs(body_first - index), keys.count(line.key))
+        score = headline_score(line, abs(body_first - index), repeats[line.key])
         if score > best_score:
             best_score, best = score, line.content
     return best

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..clean.flatten import flatten_html, flatten_html_with_links
 from ..clean.page import CleanedPage
 from ..clean.text import clean_text
 from .scoring import author_matches, same_day, same_title, word_f1
-from .wcxb import GoldPage, flatten_html, flatten_html_with_links, read_gold_pages
+from .wcxb import GoldPage, read_gold_pages
 
 FLATTENINGS = (("copy-paste", flatten_html), ("with link markup", flatten_html_with_links))
 

@@ -13,10 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..clean.flatten import flatten_html, flatten_html_with_links
-
-__all__ = ["GoldPage", "flatten_html", "flatten_html_with_links", "read_gold_pages"]
-
 
 @dataclass(frozen=True)
 class GoldPage:

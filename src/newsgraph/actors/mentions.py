@@ -1,0 +1,401 @@
+"""Actor mentions in a parsed article, read off noun phrases of the dependency parse.
+
+Our own code: spaCy gives entities and a parse, but no library turns "Mexican Foreign Secretary
+Alicia Bárcena", "U.S. special forces" or "Hungarian and Romanian officials" into actors with a
+country and a PLOVER sector. Each noun phrase (the head noun and the words to its left) is read
+whole: a name (person, organisation, country), the role noun or title in it, and the countries its
+modifiers give ("Mexican", "U.S.", "Mexico's", "the Trump administration", "president of
+Armenia"). Countries count as actors only where they act or are acted on (subject, object,
+possessor, "pressure on Mexico"), not where they are a location ("in Mexico") or an adjective.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from .knowledge import ActorKnowledge, Person, Role, phrase_key
+from .names import Name
+
+MentionKind = Literal["person", "organization", "country", "group", "pronoun", "anaphor"]
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "flat", "det", "nummod", "case", "punct"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "appos", "dative"})
+ACTOR_PREPOSITIONS = frozenset({"on", "against", "with", "by", "between", "toward", "towards"})
+NAMED_ACTORS = frozenset({"person", "organization"})
+UNKNOWN_ORG_PREPOSITIONS = ACTOR_PREPOSITIONS | {"of", "from", "to", "for", "at"}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+OF_PREPOSITIONS = frozenset({"of", "for"})
+PRONOUN_GENDERS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+HONORIFIC_GENDERS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female",
+                     "ms": "female", "ms.": "female", "miss": "female"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor, before mentions are grouped into actors."""
+
+    start: int
+    end: int
+    head: int
+    sentence: int
+    kind: MentionKind
+    key: tuple[str | None, ...] | None
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    person: Person | None = None
+    gender: str | None = None
+    role_key: str | None = None
+    plural: bool = False
+    named: bool = False
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PhraseReading:
+    """What the words left of a phrase's head say: countries, a title, an honorific."""
+
+    countries: list[str]
+    surfaces: list[str]
+    title: tuple[Role, Span] | None
+    gender: str | None
+    first_identity: int | None
+
+
+class MentionFinder:
+    """Finds the actor mentions of one parsed article; ``reference`` is the article's date."""
+
+    def __init__(
+        self, doc: Doc, names: dict[int, Name], knowledge: ActorKnowledge, reference: str | None
+    ):
+        self.doc = doc
+        self.names = names
+        self.knowledge = knowledge
+        self.reference = reference
+        self.consumed: set[int] = set()
+        self.sentence_of = {
+            token.i: number for number, sentence in enumerate(doc.sents) for token in sentence
+        }
+
+    def find(self) -> list[Mention]:
+        heads = [token for token in self.doc if _is_phrase_head(token)]
+        heads.sort(key=lambda token: token.i - token.left_edge.i, reverse=True)
+        mentions: list[Mention] = []
+        for head in heads:
+            if head.i in self.consumed:
+                continue
+            found = self._read_phrase(head)
+            if found:
+                mentions.extend(found)
+        mentions.extend(self._leftover_names())
+        mentions.sort(key=lambda mention: (mention.start, mention.end))
+        return mentions
+
+    def _read_phrase(self, head: Token) -> list[Mention]:
+        name = self.names.get(head.i)
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
+        if name is not None and name.kind == "person":
+            return [self._person(head, name)]
+        if name is not None and name.kind == "organization":
+            return [self._organization(head, name)] if _plausible_organization(name) else []
+        if name is not None and name.kind in ("country", "capital"):
+            return self._country(head, name)
+        role = self._head_role(head)
+        if role is not None and (name is None or name.kind in ("unknown", "demonym")):
+            return self._described(head, role)
+        if name is not None and name.kind == "demonym" and head.pos_ in ("PROPN", "NOUN"):
+            return self._people_of(head, name)
+        return []
+
+    def _leftover_names(self) -> list[Mention]:
+        """Named people and organisations inside phrases that are not actors ("CDC estimates")."""
+        mentions = []
+        seen: set[int] = set()
+        for index, name in sorted(self.names.items()):
+            span = name.span
+            if span.start in seen or index in self.consumed or index != span.start:
+                continue
+            seen.add(span.start)
+            if name.kind == "person":
+                mentions.append(self._person(span.root, name))
+            elif name.kind == "organization" and _plausible_organization(name):
+                mentions.append(self._organization(span.root, name))
+        return mentions
+
+    def _consume(self, start: int, end: int) -> None:
+        self.consumed.update(range(start, end))
+
+    def _consume_around(self, head: Token, span: Span) -> None:
+        """Consume a named phrase, leaving other names inside it to be read on their own."""
+        for index in range(head.left_edge.i, max(head.i, span.end - 1) + 1):
+            other = self.names.get(index)
+            if other is None or other.span == span or other.kind not in NAMED_ACTORS:
+                self.consumed.add(index)
+
+    def _mention(self, head: Token, start: int, end: int, **fields) -> Mention:
+        doc = self.doc
+        return Mention(
+            start=doc[start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1]),
+            head=head.i,
+            sentence=self.sentence_of[head.i],
+            **fields,
+        )
+
+    def _reading(self, head: Token, exclude: Span | None = None) -> PhraseReading:
+        """The countries, title and honorific that the words left of ``head`` give."""
+        start = head.left_edge.i
+        stop = exclude.start if exclude is not None else head.i
+        countries: list[str] = []
+        surfaces: list[str] = []
+        first_identity = None
+        gender = None
+        index = start
+        while index < stop:
+            token = self.doc[index]
+            name = self.names.get(index)
+            gender = gender or HONORIFIC_GENDERS.get(token.lower_)
+            if name is not None and (exclude is None or name.span.start < exclude.start):
+                country = self._country_of_name(name)
+                if country and country not in countries:
+                    countries.append(country)
+                    surfaces.append(name.span.text)
+                if country and first_identity is None:
+                    first_identity = name.span.start
+                index = max(index + 1, name.span.end)
+                continue
+            index += 1
+        for country in self._of_countries(head):
+            if country not in countries:
+                countries.append(country)
+                surfaces.append(self.knowledge.country_name(country))
+        title = self._title_before(stop, start) if exclude is not None else None
+        return PhraseReading(countries, surfaces, title, gender, first_identity)
+
+    def _country_of_name(self, name: Name) -> str | None:
+        if name.kind in ("country", "demonym", "capital", "organization"):
+            return name.country
+        if name.kind == "person":
+            person = self._choose_person(name.people, [])
+            return self._person_country(person) if person else None
+        return None
+
+    def _of_countries(self, head: Token) -> list[str]:
+        """Countries in "president of Armenia", "officials from Mexico"."""
+        countries = []
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in OF_PREPOSITIONS | {"from"}:
+                for object_ in child.children:
+                    name = self.names.get(object_.i)
+                    if object_.dep_ == "pobj" and name and name.kind in ("country", "capital"):
+                        countries.append(name.country)
+        return countries
+
+    def _title_before(self, stop: int, start: int) -> tuple[Role, Span] | None:
+        """The longest role term ending just before a name ("Foreign Secretary" Alicia…)."""
+        for length in range(min(self.knowledge.longest_role, stop - start), 0, -1):
+            span = self.doc[stop - length : stop]
+            role = self.knowledge.role(token.text for token in span)
+            if role is not None:
+                return role, span
+        return None
+
+    def _head_role(self, head: Token) -> tuple[Role, Span] | None:
+        """The longest role term ending at ``head`` ("special forces", "officials")."""
+        start = head.left_edge.i
+        for length in range(min(self.knowledge.longest_role, head.i - start + 1), 0, -1):
+            span = self.doc[head.i - length + 1 : head.i + 1]
+            role = self.knowledge.role(token.text for token in span)
+            if role is not None:
+                return role, span
+        return None
+
+    def _choose_person(self, people: list[Person], countries: list[str]) -> Person | None:
+        """The one known person a name refers to at the article's date, or None if unsure."""
+        if len(people) <= 1:
+            return people[0] if people else None
+        in_office = [person for person in people if person.offices_on(self.reference)]
+        candidates = in_office or people
+        if countries:
+            candidates = [
+                person for person in candidates
+                if any(office.country in countries for office in person.offices)
+            ] or candidates
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _person_country(self, person: Person) -> str | None:
+        offices = person.offices_on(self.reference)
+        if offices:
+            return offices[0].country
+        return person.constant("country")
+
+    def _person(self, head: Token, name: Name) -> Mention:
+        span = name.span
+        reading = self._reading(head, exclude=span)
+        person = self._choose_person(name.people, reading.countries)
+        offices = person.offices_on(self.reference) if person else ()
+        title = reading.title
+        role = string.capwords(title[1].text) if title else (offices[0].role if offices else None)
+        sector = title[0].sector if title else (
+            offices[0].sector if offices else (person.constant("sector") if person else None)
+        )
+        country = reading.countries[0] if reading.countries else (
+            self._person_country(person) if person else None
+        )
+        start = title[1].start if title else span.start
+        if reading.first_identity is not None:
+            start = min(start, reading.first_identity)
+        self._consume_around(head, span)
+        return self._mention(
+            head, start, span.end,
+            kind="person",
+            key=("person", person.name if person else phrase_key(span.text)),
+            name=person.name if person else span.text,
+            country=country, sector=sector, role=role, person=person,
+            gender=(person.gender if person else None) or reading.gender,
+            role_key=phrase_key(title[1].text) if title else None,
+            named=True,
+        )
+
+    def _organization(self, head: Token, name: Name) -> Mention:
+        span = name.span
+        organization = name.organization
+        reading = self._reading(head, exclude=span)
+        country = name.country or (reading.countries[0] if reading.countries else None)
+        sector = organization.sector if organization else None
+        if sector is None:
+            role = self._head_role(span.root)
+            sector = role[0].sector if role else None
+        self._consume_around(head, span)
+        label = organization.name if organization else span.text
+        return self._mention(
+            head, span.start, span.end,
+            kind="organization", key=("organization", phrase_key(label)), name=label,
+            country=country, sector=sector, named=True,
+        )
+
+    def _country(self, head: Token, name: Name) -> list[Mention]:
+        deps = METONYM_DEPS if name.kind == "capital" else ACTOR_DEPS
+        if not _in_actor_position(head, deps, allow_prepositions=name.kind == "country"):
+            return []
+        span = name.span
+        self._consume(span.start, span.end)
+        if name.kind == "capital":
+            return [self._mention(
+                head, span.start, span.end, kind="country", key=("capital", name.country),
+                name=span.text, country=name.country, sector="GOV", named=True,
+            )]
+        return [self._mention(
+            head, span.start, span.end, kind="country", key=("country", name.country),
+            name=self.knowledge.country_name(name.country), country=name.country, named=True,
+        )]
+
+    def _people_of(self, head: Token, name: Name) -> list[Mention]:
+        """A demonym standing for a people: "the Palestinians"."""
+        if head.tag_ not in ("NNPS", "NNS") and not head.text.endswith("s"):
+            return []
+        span = name.span
+        self._consume(head.left_edge.i, head.i + 1)
+        return [self._mention(
+            head, span.start, span.end, kind="group", key=("group", name.country, None, "people"),
+            name=span.text, country=name.country, plural=True,
+        )]
+
+    def _described(self, head: Token, found: tuple[Role, Span]) -> list[Mention]:
+        """A phrase headed by a role noun: "U.S. special forces", "the president"."""
+        role, role_span = found
+        reading = self._reading(head)
+        plural = head.tag_ in ("NNS", "NNPS")
+        start = reading.first_identity if reading.first_identity is not None else role_span.start
+        end = head.i + 1
+        kind = "person" if role.kind == "person" and not plural else (
+            "organization" if role.kind == "organization" else "group"
+        )
+        for conjunct in head.conjuncts:
+            other = self._head_role(conjunct) if conjunct.i > head.i else None
+            if other is not None and other[0].sector == role.sector and not self._reading(
+                conjunct
+            ).countries and conjunct.left_edge.i > head.i:
+                end = conjunct.i + 1
+                self._consume(conjunct.left_edge.i, conjunct.i + 1)
+        self._consume(head.left_edge.i, head.i + 1)
+        role_key = phrase_key(role_span.text)
+        if not reading.countries:
+            if kind == "group" or not _definite(head):
+                return [self._mention(
+                    head, role_span.start, end, kind=kind,
+                    key=(kind, None, role.sector, role_key, None if kind == "group" else head.i),
+                    name=self.doc[role_span.start : end].text, sector=role.sector,
+                    role=string.capwords(role_span.text) if kind == "person" else None,
+                    role_key=role_key, plural=plural,
+                )]
+            return [self._mention(
+                head, role_span.start, end, kind="anaphor", key=None, name=role_span.text,
+                sector=role.sector, role=string.capwords(role_span.text), role_key=role_key,
+            )]
+        single = len(reading.countries) == 1
+        return [
+            self._mention(
+                head, start, end, kind=kind,
+                key=(kind, country, role.sector, role_key),
+                name=self.doc[start:end].text if single else f"{surface} {role_span.text}",
+                country=country, sector=role.sector,
+                role=string.capwords(role_span.text) if kind == "person" else None,
+                role_key=role_key, plural=plural,
+            )
+            for country, surface in zip(reading.countries, reading.surfaces)
+        ]
+
+    def _pronoun(self, head: Token) -> list[Mention]:
+        gender = PRONOUN_GENDERS.get(head.lower_)
+        if gender is None:
+            return []
+        return [self._mention(
+            head, head.i, head.i + 1, kind="pronoun", key=None, name=head.text, gender=gender
+        )]
+
+
+def _definite(head: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in head.lefts)
+
+
+def _plausible_organization(name: Name) -> bool:
+    """Known organisations always; an unknown ORG entity only where an actor stands, and not
+    a run-in heading ("Border & Trade Leverage: Discussions")."""
+    if name.organization is not None:
+        return True
+    if ":" in name.span.text:
+        return False
+    token = name.span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ACTOR_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in UNKNOWN_ORG_PREPOSITIONS
+
+
+def _is_phrase_head(token: Token) -> bool:
+    if token.pos_ not in NOMINAL:
+        return False
+    return token.dep_ not in MODIFIER_DEPS or token.head.pos_ not in NOMINAL
+
+
+def _in_actor_position(token: Token, deps: frozenset[str], allow_prepositions: bool) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in deps:
+        return True
+    return (
+        allow_prepositions and token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS
+    )

@@ -9,6 +9,7 @@ entries win where both name the same thing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,11 @@ def phrase_key(text: str) -> str:
     return " ".join(words)
 
 
+def role_key(text: str) -> str:
+    """The lookup form of a role term, hyphens joined the same way however it was tokenised."""
+    return re.sub(r"\s*-\s*", "-", phrase_key(text))
+
+
 @dataclass(frozen=True)
 class Office:
     country: str
@@ -46,10 +52,10 @@ class Office:
     end: str | None = None
 
     def held_on(self, day: str) -> bool:
-        """Whether the office was held on ``day`` (ISO, maybe partial; a partial overlap counts)."""
-        width = len(day)
-        started = self.start is None or self.start[:width] <= day
-        not_ended = self.end is None or day <= self.end[: len(day)]
+        """Whether the office was held on ``day``; partial dates on either side compare on the
+        precision they share ("2025" ends in time for "2025-06-01")."""
+        started = self.start is None or self.start[: len(day)] <= day[: len(self.start)]
+        not_ended = self.end is None or day[: len(self.end)] <= self.end[: len(day)]
         return started and not_ended
 
 
@@ -95,7 +101,7 @@ class ActorKnowledge:
     capitals: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
-    roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
     people: dict[str, list[Person]] = field(default_factory=dict)
     longest_role: int = 1
     surface_people: set[str] = field(default_factory=set)
@@ -112,7 +118,8 @@ class ActorKnowledge:
         return getattr(country, "common_name", None) or country.name
 
     def role(self, words: Iterable[str]) -> Role | None:
-        return self.roles.get(tuple(phrase_key(word) for word in words))
+        """The role whose term is these tokens ("Secretary", "-", "General" is secretary-general)."""
+        return self.roles.get(role_key(" ".join(words)))
 
     def add(self, data: Mapping, origin: str) -> None:
         """Merge one file's entries; later files override earlier ones on the same key."""
@@ -160,14 +167,14 @@ class ActorKnowledge:
 
     def _add_role(self, entry: Mapping) -> None:
         for term in entry["terms"]:
-            words = tuple(phrase_key(str(term)).split())
-            self.roles[words] = Role(
+            key = role_key(str(term))
+            self.roles[key] = Role(
                 term=str(term),
                 sector=entry.get("sector"),
                 kind=entry.get("kind", "group"),
                 title=bool(entry.get("title", False)),
             )
-            self.longest_role = max(self.longest_role, len(words))
+            self.longest_role = max(self.longest_role, len(key.replace("-", " - ").split()))
 
     def _add_person(self, entry: Mapping) -> None:
         offices = tuple(

@@ -17,7 +17,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .knowledge import ActorKnowledge, Person, Role, phrase_key
+from .knowledge import ActorKnowledge, Organization, Person, Role, phrase_key
 from .names import Name
 
 MentionKind = Literal["person", "organization", "country", "group", "pronoun", "anaphor"]
@@ -28,9 +28,12 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "
 ACTOR_PREPOSITIONS = frozenset({"on", "against", "with", "by", "between", "toward", "towards"})
 NAMED_ACTORS = frozenset({"person", "organization"})
 UNKNOWN_ORG_PREPOSITIONS = ACTOR_PREPOSITIONS | {"of", "from", "to", "for", "at"}
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "inside", "at", "near", "across", "throughout", "within", "outside", "around"}
+)
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
-OF_PREPOSITIONS = frozenset({"of", "for"})
+OF_PREPOSITIONS = frozenset({"of", "for", "from", "in"})
 PRONOUN_GENDERS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -70,6 +73,7 @@ class PhraseReading:
     title: tuple[Role, Span] | None
     gender: str | None
     first_identity: int | None
+    organization: Organization | None = None
 
 
 class MentionFinder:
@@ -161,6 +165,7 @@ class MentionFinder:
         surfaces: list[str] = []
         first_identity = None
         gender = None
+        organization = None
         index = start
         while index < stop:
             token = self.doc[index]
@@ -173,6 +178,7 @@ class MentionFinder:
                     surfaces.append(name.span.text)
                 if country and first_identity is None:
                     first_identity = name.span.start
+                organization = organization or name.organization
                 index = max(index + 1, name.span.end)
                 continue
             index += 1
@@ -181,21 +187,35 @@ class MentionFinder:
                 countries.append(country)
                 surfaces.append(self.knowledge.country_name(country))
         title = self._title_before(stop, start) if exclude is not None else None
-        return PhraseReading(countries, surfaces, title, gender, first_identity)
+        return PhraseReading(countries, surfaces, title, gender, first_identity, organization)
+
+    def _countries_inside(self, span: Span) -> list[str]:
+        """Countries an unknown organisation's own name gives ("Rwandan Patriotic Front",
+        "United Bus Company of Tehran")."""
+        found = []
+        tables = (self.knowledge.country_names, self.knowledge.demonyms, self.knowledge.capitals)
+        for start in range(span.start, span.end):
+            for end in range(min(span.end, start + 3), start, -1):
+                key = phrase_key(self.doc[start:end].text)
+                code = next((table[key] for table in tables if key in table), None)
+                if code is not None:
+                    found.append(code)
+                    break
+        return found
 
     def _country_of_name(self, name: Name) -> str | None:
         if name.kind in ("country", "demonym", "capital", "organization"):
             return name.country
         if name.kind == "person":
-            person = self._choose_person(name.people, [])
-            return self._person_country(person) if person else None
+            countries = {self._person_country(person) for person in name.people}
+            return countries.pop() if len(countries) == 1 else None
         return None
 
     def _of_countries(self, head: Token) -> list[str]:
-        """Countries in "president of Armenia", "officials from Mexico"."""
+        """Countries in "president of Armenia", "officials from Mexico", "rebels in Chad"."""
         countries = []
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in OF_PREPOSITIONS | {"from"}:
+            if child.dep_ == "prep" and child.lower_ in OF_PREPOSITIONS:
                 for object_ in child.children:
                     name = self.names.get(object_.i)
                     if object_.dep_ == "pobj" and name and name.kind in ("country", "capital"):
@@ -272,7 +292,8 @@ class MentionFinder:
         span = name.span
         organization = name.organization
         reading = self._reading(head, exclude=span)
-        country = name.country or (reading.countries[0] if reading.countries else None)
+        inside = [] if organization else self._countries_inside(span)
+        country = name.country or next(iter(reading.countries + inside), None)
         sector = organization.sector if organization else None
         if sector is None:
             role = self._head_role(span.root)
@@ -286,8 +307,10 @@ class MentionFinder:
         )
 
     def _country(self, head: Token, name: Name) -> list[Mention]:
-        deps = METONYM_DEPS if name.kind == "capital" else ACTOR_DEPS
-        if not _in_actor_position(head, deps, allow_prepositions=name.kind == "country"):
+        if name.kind == "capital":
+            if not _in_actor_position(head, METONYM_DEPS):
+                return []
+        elif head.dep_ in ("compound", "amod", "nmod") or _is_location(head):
             return []
         span = name.span
         self._consume(span.start, span.end)
@@ -308,8 +331,8 @@ class MentionFinder:
         span = name.span
         self._consume(head.left_edge.i, head.i + 1)
         return [self._mention(
-            head, span.start, span.end, kind="group", key=("group", name.country, None, "people"),
-            name=span.text, country=name.country, plural=True,
+            head, span.start, span.end, kind="group", key=("group", name.country, "CVL", "people"),
+            name=span.text, country=name.country, sector="CVL", plural=True,
         )]
 
     def _described(self, head: Token, found: tuple[Role, Span]) -> list[Mention]:
@@ -345,12 +368,14 @@ class MentionFinder:
                 sector=role.sector, role=string.capwords(role_span.text), role_key=role_key,
             )]
         single = len(reading.countries) == 1
+        # "Red Cross officials", "NATO troops": the body's sector says more than the noun.
+        sector = (reading.organization.sector if reading.organization else None) or role.sector
         return [
             self._mention(
                 head, start, end, kind=kind,
-                key=(kind, country, role.sector, role_key),
+                key=(kind, country, sector, role_key),
                 name=self.doc[start:end].text if single else f"{surface} {role_span.text}",
-                country=country, sector=role.sector,
+                country=country, sector=sector,
                 role=string.capwords(role_span.text) if kind == "person" else None,
                 role_key=role_key, plural=plural,
             )
@@ -391,11 +416,20 @@ def _is_phrase_head(token: Token) -> bool:
     return token.dep_ not in MODIFIER_DEPS or token.head.pos_ not in NOMINAL
 
 
-def _in_actor_position(token: Token, deps: frozenset[str], allow_prepositions: bool) -> bool:
+def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    if token.dep_ in deps:
-        return True
-    return (
-        allow_prepositions and token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS
+    return token
+
+
+def _in_actor_position(token: Token, deps: frozenset[str]) -> bool:
+    token = _first_conjunct(token)
+    return token.dep_ in deps or (
+        token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS
     )
+
+
+def _is_location(token: Token) -> bool:
+    """A country named as where something happens ("in Mexico"), not as who acts."""
+    token = _first_conjunct(token)
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS

@@ -22,7 +22,9 @@ from .knowledge import ActorKnowledge, Organization, Person, phrase_key
 NameKind = Literal[
     "person", "organization", "country", "capital", "demonym", "place", "unknown"
 ]
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# LOC and FAC are candidates so that a longer place name wins over a knowledge name inside it
+# ("Latin America" is not "America").
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -92,7 +94,7 @@ def resolve_name(span: Span, label: str, knowledge: ActorKnowledge) -> Name:
         return Name(span, "person")
     if label == "ORG":
         return Name(span, "organization")
-    if label == "GPE":
+    if label in ("GPE", "LOC", "FAC"):
         return Name(span, "place")
     return Name(span, "unknown")
 

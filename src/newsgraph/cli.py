@@ -22,7 +22,8 @@ from .records import ArticleRecord, InputInfo, record_json_schema
 from .store import ArticleStore, StoreError
 
 DEFAULT_DB = "newsgraph.db"
-DEFAULT_WCXB = os.path.join(os.environ.get("NEWSGRAPH_SHARED", "../shared"), "data/html/wcxb-dev")
+DEFAULT_SHARED = os.environ.get("NEWSGRAPH_SHARED", "../shared")
+DEFAULT_WCXB = os.path.join(DEFAULT_SHARED, "data/html/wcxb-dev")
 
 stdout = Console(highlight=False)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -51,6 +52,33 @@ db_option = click.option(
 )
 
 
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own actor knowledge (YAML, see the README); repeatable, read over the packaged files.",
+)
+language_option = click.option(
+    "--language/--no-language",
+    default=True,
+    show_default=True,
+    help="Run the language stages (spaCy: dates, actors, places); --no-language only cleans.",
+)
+
+
+def build_pipeline(clean: str, actor_files: tuple[Path, ...], language: bool) -> Pipeline:
+    """The pipeline the options ask for; a broken actor file is a usage error, said up front."""
+    from .actors import KnowledgeError, load_knowledge
+
+    if language and actor_files:
+        try:
+            load_knowledge(tuple(actor_files))
+        except KnowledgeError as error:
+            raise click.BadParameter(str(error), param_hint="--actors") from error
+    return Pipeline(clean=clean, language=language, actor_files=tuple(actor_files))
+
+
 def report(error: InputError) -> None:
     stderr.print(str(error), markup=False, soft_wrap=True)
 
@@ -64,14 +92,23 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @clean_option
+@actors_option
+@language_option
 @max_bytes_option
-def extract(paths: tuple[str, ...], clean: str, max_bytes: int) -> None:
+def extract(
+    paths: tuple[str, ...],
+    clean: str,
+    actor_files: tuple[Path, ...],
+    language: bool,
+    max_bytes: int,
+) -> None:
     """Print one article record per article in PATHS as JSON Lines (no database).
 
     PATHS are .txt, .html, .jsonl or .jsonl.gz files, directories, or - for standard input.
     """
     failed = False
-    for result in Pipeline(clean=clean).run(read_inputs(paths, max_bytes=max_bytes)):
+    pipeline = build_pipeline(clean, actor_files, language)
+    for result in pipeline.run(read_inputs(paths, max_bytes=max_bytes)):
         if isinstance(result, InputError):
             failed = True
             report(result)
@@ -84,17 +121,27 @@ def extract(paths: tuple[str, ...], clean: str, max_bytes: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @clean_option
+@actors_option
+@language_option
 @max_bytes_option
-def ingest(paths: tuple[str, ...], db_path: str, clean: str, max_bytes: int) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str,
+    clean: str,
+    actor_files: tuple[Path, ...],
+    language: bool,
+    max_bytes: int,
+) -> None:
     """Read PATHS and store their articles in the database; already stored articles are skipped."""
     from .store.load import ingest_items
 
+    pipeline = build_pipeline(clean, actor_files, language)
     with open_store(db_path) as store, _progress() as progress, store_errors_reported():
         task = progress.add_task("ingesting", total=None)
         summary = ingest_items(
             store,
             read_inputs(paths, max_bytes=max_bytes),
-            Pipeline(clean=clean),
+            pipeline,
             on_error=lambda error: progress.console.print(str(error), markup=False, soft_wrap=True),
             on_item=lambda _: progress.advance(task),
         )
@@ -205,6 +252,27 @@ def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
         out.print(f"note: {note}", markup=False)
     out.print()
     out.print(record.text, markup=False)
+    if record.actors:
+        out.print()
+        out.print(f"[bold]actors ({len(record.actors)}):[/bold]")
+        for actor in record.actors:
+            facts = " ".join(value for value in (actor.country, actor.sector, actor.role) if value)
+            out.print(
+                f"  {actor.id} {actor.name} [{actor.kind}] {facts or '-'} · "
+                f"{len(actor.mentions)} mention{'s' * (len(actor.mentions) != 1)}",
+                markup=False,
+            )
+    if record.places:
+        out.print()
+        out.print(f"[bold]places ({len(record.places)}):[/bold]")
+        for place in record.places:
+            where = f"{place.lat:.2f}, {place.lon:.2f}" if place.lat is not None else "no point"
+            codes = " ".join(code for code in (place.country, place.iso3166_2) if code)
+            out.print(
+                f"  {place.id} {place.name} [{place.type}] {codes or '-'} · {where} · "
+                f"{len(place.mentions)} mention{'s' * (len(place.mentions) != 1)}",
+                markup=False,
+            )
     if record.removed:
         out.print()
         out.print(f"[dim]removed ({len(record.removed)}):[/dim]")
@@ -276,3 +344,61 @@ def eval_clean(root: Path, limit: int | None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _score_table(title: str, header: tuple[str, ...], rows) -> Table:
+    table = Table(title=title)
+    for index, column in enumerate(header):
+        table.add_column(column, justify="left" if index == 0 else "right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+@evaluate.command(name="actors")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=os.path.join(DEFAULT_SHARED, "data/events/plover-gsr-dev.jsonl"),
+    show_default=True,
+    help="PLOVER gold sentences (JSON Lines).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+@click.option("--misses", is_flag=True, help="List the gold actors we got wrong.")
+def eval_actors(gold: Path, limit: int | None, misses: bool) -> None:
+    """Actor coverage, country and sector accuracy on the PLOVER gold sentences."""
+    from .eval.actors import evaluate_actors
+
+    if not gold.is_file():
+        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    score = evaluate_actors(gold, limit)
+    stdout.print(
+        _score_table(
+            f"actors on {score.sentences} PLOVER sentences "
+            f"({score.unfindable} gold strings not verbatim in their text, left out)",
+            ("measure", "newsgraph", "spaCy entity lookup"),
+            score.rows(),
+        )
+    )
+    if misses:
+        for miss in score.misses:
+            stdout.print(miss, markup=False)
+
+
+@evaluate.command(name="places")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=os.path.join(DEFAULT_SHARED, "data/geo/GeoVirus.xml"),
+    show_default=True,
+    help="GeoVirus XML.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+def eval_places(gold: Path, limit: int | None) -> None:
+    """Place recognition F1, country accuracy and accuracy within 161 km on GeoVirus."""
+    from .eval.places import evaluate_places
+
+    if not gold.is_file():
+        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    score = evaluate_places(gold, limit)
+    stdout.print(_score_table("places on GeoVirus", score.HEADER, score.rows()))

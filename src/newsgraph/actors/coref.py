@@ -90,8 +90,7 @@ def _antecedent(
         return _nearest(
             groups,
             mention,
-            lambda group: group.first.kind == "person"
-            and group.gender in (None, mention.gender),
+            lambda group: group.first.kind == "person" and group.gender in (None, mention.gender),
             reach=PRONOUN_REACH,
         )
     if mention.kind == "anaphor":
@@ -147,6 +146,9 @@ def _display_name(group: ActorGroup, first: Mention) -> str:
     if first.person is not None or first.kind in ("country", "organization"):
         return first.name
     if first.kind == "person":
-        return max((mention.name for mention in group.mentions if mention.named), key=len,
-                   default=first.name)
+        return max(
+            (mention.name for mention in group.mentions if mention.named),
+            key=len,
+            default=first.name,
+        )
     return first.name

@@ -201,8 +201,11 @@ def _iso(value: object) -> str | None:
 
 def _pycountry_names(knowledge: ActorKnowledge) -> None:
     for country in pycountry.countries:
-        for name in (country.name, getattr(country, "common_name", None),
-                     getattr(country, "official_name", None)):
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if name:
                 knowledge.country_names.setdefault(phrase_key(name), country.alpha_3)
 

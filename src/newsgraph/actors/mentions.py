@@ -35,11 +35,24 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 OF_PREPOSITIONS = frozenset({"of", "for", "from", "in"})
 PRONOUN_GENDERS = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
 }
-HONORIFIC_GENDERS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female",
-                     "ms": "female", "ms.": "female", "miss": "female"}
+HONORIFIC_GENDERS = {
+    "mr": "male",
+    "mr.": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "ms": "female",
+    "ms.": "female",
+    "miss": "female",
+}
 
 
 @dataclass
@@ -249,7 +262,8 @@ class MentionFinder:
         candidates = in_office or people
         if countries:
             candidates = [
-                person for person in candidates
+                person
+                for person in candidates
                 if any(office.country in countries for office in person.offices)
             ] or candidates
         return candidates[0] if len(candidates) == 1 else None
@@ -267,22 +281,31 @@ class MentionFinder:
         offices = person.offices_on(self.reference) if person else ()
         title = reading.title
         role = string.capwords(title[1].text) if title else (offices[0].role if offices else None)
-        sector = title[0].sector if title else (
-            offices[0].sector if offices else (person.constant("sector") if person else None)
+        sector = (
+            title[0].sector
+            if title
+            else (offices[0].sector if offices else (person.constant("sector") if person else None))
         )
-        country = reading.countries[0] if reading.countries else (
-            self._person_country(person) if person else None
+        country = (
+            reading.countries[0]
+            if reading.countries
+            else (self._person_country(person) if person else None)
         )
         start = title[1].start if title else span.start
         if reading.first_identity is not None:
             start = min(start, reading.first_identity)
         self._consume_around(head, span)
         return self._mention(
-            head, start, span.end,
+            head,
+            start,
+            span.end,
             kind="person",
             key=("person", person.name if person else phrase_key(span.text)),
             name=person.name if person else span.text,
-            country=country, sector=sector, role=role, person=person,
+            country=country,
+            sector=sector,
+            role=role,
+            person=person,
             gender=(person.gender if person else None) or reading.gender,
             role_key=phrase_key(title[1].text) if title else None,
             named=True,
@@ -301,9 +324,15 @@ class MentionFinder:
         self._consume_around(head, span)
         label = organization.name if organization else span.text
         return self._mention(
-            head, span.start, span.end,
-            kind="organization", key=("organization", phrase_key(label)), name=label,
-            country=country, sector=sector, named=True,
+            head,
+            span.start,
+            span.end,
+            kind="organization",
+            key=("organization", phrase_key(label)),
+            name=label,
+            country=country,
+            sector=sector,
+            named=True,
         )
 
     def _country(self, head: Token, name: Name) -> list[Mention]:
@@ -315,14 +344,31 @@ class MentionFinder:
         span = name.span
         self._consume(span.start, span.end)
         if name.kind == "capital":
-            return [self._mention(
-                head, span.start, span.end, kind="country", key=("capital", name.country),
-                name=span.text, country=name.country, sector="GOV", named=True,
-            )]
-        return [self._mention(
-            head, span.start, span.end, kind="country", key=("country", name.country),
-            name=self.knowledge.country_name(name.country), country=name.country, named=True,
-        )]
+            return [
+                self._mention(
+                    head,
+                    span.start,
+                    span.end,
+                    kind="country",
+                    key=("capital", name.country),
+                    name=span.text,
+                    country=name.country,
+                    sector="GOV",
+                    named=True,
+                )
+            ]
+        return [
+            self._mention(
+                head,
+                span.start,
+                span.end,
+                kind="country",
+                key=("country", name.country),
+                name=self.knowledge.country_name(name.country),
+                country=name.country,
+                named=True,
+            )
+        ]
 
     def _people_of(self, head: Token, name: Name) -> list[Mention]:
         """A demonym standing for a people: "the Palestinians"."""
@@ -330,10 +376,19 @@ class MentionFinder:
             return []
         span = name.span
         self._consume(head.left_edge.i, head.i + 1)
-        return [self._mention(
-            head, span.start, span.end, kind="group", key=("group", name.country, "CVL", "people"),
-            name=span.text, country=name.country, sector="CVL", plural=True,
-        )]
+        return [
+            self._mention(
+                head,
+                span.start,
+                span.end,
+                kind="group",
+                key=("group", name.country, "CVL", "people"),
+                name=span.text,
+                country=name.country,
+                sector="CVL",
+                plural=True,
+            )
+        ]
 
     def _described(self, head: Token, found: tuple[Role, Span]) -> list[Mention]:
         """A phrase headed by a role noun: "U.S. special forces", "the president"."""
@@ -342,53 +397,83 @@ class MentionFinder:
         plural = head.tag_ in ("NNS", "NNPS")
         start = reading.first_identity if reading.first_identity is not None else role_span.start
         end = head.i + 1
-        kind = "person" if role.kind == "person" and not plural else (
-            "organization" if role.kind == "organization" else "group"
-        )
+        kind = "group" if plural or role.kind not in ("person", "organization") else role.kind
         for conjunct in head.conjuncts:
             other = self._head_role(conjunct) if conjunct.i > head.i else None
-            if other is not None and other[0].sector == role.sector and not self._reading(
-                conjunct
-            ).countries and conjunct.left_edge.i > head.i:
+            if (
+                other is not None
+                and other[0].sector == role.sector
+                and not self._reading(conjunct).countries
+                and conjunct.left_edge.i > head.i
+            ):
                 end = conjunct.i + 1
                 self._consume(conjunct.left_edge.i, conjunct.i + 1)
         self._consume(head.left_edge.i, head.i + 1)
         role_key = phrase_key(role_span.text)
         if not reading.countries:
             if kind == "group" or not _definite(head):
-                return [self._mention(
-                    head, role_span.start, end, kind=kind,
-                    key=(kind, None, role.sector, role_key, None if kind == "group" else head.i),
-                    name=self.doc[role_span.start : end].text, sector=role.sector,
-                    role=string.capwords(role_span.text) if kind == "person" else None,
-                    role_key=role_key, plural=plural,
-                )]
-            return [self._mention(
-                head, role_span.start, end, kind="anaphor", key=None, name=role_span.text,
-                sector=role.sector, role=string.capwords(role_span.text), role_key=role_key,
-            )]
+                return [
+                    self._mention(
+                        head,
+                        role_span.start,
+                        end,
+                        kind=kind,
+                        key=(
+                            kind,
+                            None,
+                            role.sector,
+                            role_key,
+                            None if kind == "group" else head.i,
+                        ),
+                        name=self.doc[role_span.start : end].text,
+                        sector=role.sector,
+                        role=string.capwords(role_span.text) if kind == "person" else None,
+                        role_key=role_key,
+                        plural=plural,
+                    )
+                ]
+            return [
+                self._mention(
+                    head,
+                    role_span.start,
+                    end,
+                    kind="anaphor",
+                    key=None,
+                    name=role_span.text,
+                    sector=role.sector,
+                    role=string.capwords(role_span.text),
+                    role_key=role_key,
+                )
+            ]
         single = len(reading.countries) == 1
         # "Red Cross officials", "NATO troops": the body's sector says more than the noun.
         sector = (reading.organization.sector if reading.organization else None) or role.sector
         return [
             self._mention(
-                head, start, end, kind=kind,
+                head,
+                start,
+                end,
+                kind=kind,
                 key=(kind, country, sector, role_key),
                 name=self.doc[start:end].text if single else f"{surface} {role_span.text}",
-                country=country, sector=sector,
+                country=country,
+                sector=sector,
                 role=string.capwords(role_span.text) if kind == "person" else None,
-                role_key=role_key, plural=plural,
+                role_key=role_key,
+                plural=plural,
             )
-            for country, surface in zip(reading.countries, reading.surfaces)
+            for country, surface in zip(reading.countries, reading.surfaces, strict=True)
         ]
 
     def _pronoun(self, head: Token) -> list[Mention]:
         gender = PRONOUN_GENDERS.get(head.lower_)
         if gender is None:
             return []
-        return [self._mention(
-            head, head.i, head.i + 1, kind="pronoun", key=None, name=head.text, gender=gender
-        )]
+        return [
+            self._mention(
+                head, head.i, head.i + 1, kind="pronoun", key=None, name=head.text, gender=gender
+            )
+        ]
 
 
 def _definite(head: Token) -> bool:
@@ -424,9 +509,7 @@ def _first_conjunct(token: Token) -> Token:
 
 def _in_actor_position(token: Token, deps: frozenset[str]) -> bool:
     token = _first_conjunct(token)
-    return token.dep_ in deps or (
-        token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS
-    )
+    return token.dep_ in deps or (token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS)
 
 
 def _is_location(token: Token) -> bool:

@@ -19,9 +19,7 @@ from spacy.util import filter_spans
 
 from .knowledge import ActorKnowledge, Organization, Person, phrase_key
 
-NameKind = Literal[
-    "person", "organization", "country", "capital", "demonym", "place", "unknown"
-]
+NameKind = Literal["person", "organization", "country", "capital", "demonym", "place", "unknown"]
 # LOC and FAC are candidates so that a longer place name wins over a knowledge name inside it
 # ("Latin America" is not "America").
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

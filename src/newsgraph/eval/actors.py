@@ -92,9 +92,13 @@ class ActorsScore:
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(measure, newsgraph, naive entity lookup) rows for a table."""
+
         def pair(name: str, fmt=lambda value: f"{value:.3f}") -> tuple[str, str, str]:
-            return (name.replace("_", " "), fmt(getattr(self.ours, name)),
-                    fmt(getattr(self.naive, name)))
+            return (
+                name.replace("_", " "),
+                fmt(getattr(self.ours, name)),
+                fmt(getattr(self.naive, name)),
+            )
 
         return [
             ("gold actors (found in text)", str(self.ours.gold), str(self.naive.gold)),
@@ -176,11 +180,15 @@ def evaluate_actors(path: Path, limit: int | None = None) -> ActorsScore:
         for gold in sentence.actors:
             actor = best_actor(gold, actors)
             score.ours.add(
-                gold, actor.country if actor else None, actor.sector if actor else None,
+                gold,
+                actor.country if actor else None,
+                actor.sector if actor else None,
                 actor is not None,
             )
-            if actor is None or actor.country != gold.country or (
-                gold.sector and actor.sector != gold.sector
+            if (
+                actor is None
+                or actor.country != gold.country
+                or (gold.sector and actor.sector != gold.sector)
             ):
                 score.misses.append(
                     f"{sentence.id}: {gold.text!r} gold {gold.country}/{gold.sector}, "

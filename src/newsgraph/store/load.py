@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..ingest import Document, InputError
 from ..pipeline import PROCESSED_LANGUAGES, Pipeline, article_id, input_info
-from ..records import ArticleRecord
 from .models import StoreOutcome
 from .sqlite import ArticleStore
 
@@ -34,17 +33,28 @@ def ingest_items(
 
     An article already in the store (same id) is skipped before any processing, so a rerun after
     an interruption only does the work that is left; the input is still recorded as one more
-    source of that article.
+    source of that article. The pipeline works a batch at a time, so a kill loses at most the
+    batch in hand, and the rerun redoes it.
     """
     summary = IngestSummary()
-    for item in items:
-        summary.read += 1
-        result = _process_unless_present(store, item, pipeline)
+
+    def fresh_items() -> Iterator[Document | InputError]:
+        for item in items:
+            summary.read += 1
+            if isinstance(item, Document):
+                known_id = article_id(item.raw)
+                if store.has(known_id):
+                    store.add_input(known_id, input_info(item))
+                    summary.present += 1
+                    if on_item:
+                        on_item(summary)
+                    continue
+            yield item
+
+    for result in pipeline.run(fresh_items()):
         if isinstance(result, InputError):
             summary.failed += 1
             on_error(result)
-        elif result is None:
-            summary.present += 1
         else:
             if result.meta.language not in PROCESSED_LANGUAGES:
                 summary.not_english += 1
@@ -54,15 +64,3 @@ def ingest_items(
         if on_item:
             on_item(summary)
     return summary
-
-
-def _process_unless_present(
-    store: ArticleStore, item: Document | InputError, pipeline: Pipeline
-) -> ArticleRecord | InputError | None:
-    if isinstance(item, InputError):
-        return item
-    known_id = article_id(item.raw)
-    if store.has(known_id):
-        store.add_input(known_id, input_info(item))
-        return None
-    return pipeline.process(item)

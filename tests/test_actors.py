@@ -192,3 +192,17 @@ def test_plover_gold_actor_accuracy(shared: Path):
         f"sector accuracy on found actors {ours.sector_accuracy_found:.3f} (measured 0.775)"
     )
     assert ours.country_accuracy_found > score.naive.country_accuracy_found
+
+
+def test_readme_example_actor_file_loads_and_resolves(tmp_path: Path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    user_file = tmp_path / "my-actors.yaml"
+    user_file.write_text(example, encoding="utf-8")
+    knowledge = load_knowledge((user_file,))
+    text = "Governor Rocío Nahle said the Gulf Cartel had been weakened in the port."
+    actors = actors_of(text, "2025-06-01", knowledge)
+    assert [(actor.name, actor.country, actor.sector) for actor in actors] == [
+        ("Rocío Nahle", "MEX", "GOV"),
+        ("Cártel del Golfo", "MEX", "CRM"),
+    ]

@@ -62,8 +62,13 @@ def test_extract_reference_article(seed_path):
     assert record.text.startswith("The United States is intensifying diplomatic")
     assert record.meta.published == "2026-01-15"  # "reported … on January 15, 2026"
     assert {
-        "Claudia Sheinbaum", "Alicia Bárcena", "Donald Trump", "Sinaloa Cartel",
-        "Jalisco New Generation Cartel", "United States", "Mexico",
+        "Claudia Sheinbaum",
+        "Alicia Bárcena",
+        "Donald Trump",
+        "Sinaloa Cartel",
+        "Jalisco New Generation Cartel",
+        "United States",
+        "Mexico",
     } <= {actor.name for actor in record.actors}
     places = {place.name: place for place in record.places}
     assert {"Mexico", "United States", "Sinaloa", "Jalisco"} <= set(places)

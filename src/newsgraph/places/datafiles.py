@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-DATA_FILES = ("regions.yaml", "aliases.yaml", "words.yaml", "demonyms.yaml")
+DATA_FILES = ("regions.yaml", "aliases.yaml", "words.yaml")
 
 
 def data_text(name: str) -> str:

@@ -1,9 +1,11 @@
-"""The word lists of ``data/places/``: organisation heads, generic suffixes, demonyms."""
+"""The word lists of ``data/places/`` (organisation heads, generic suffixes) and the demonyms of
+``data/actors/countries.yaml``, the one demonym table the actors stage reads too."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 import yaml
 
@@ -38,10 +40,13 @@ class PlaceWords:
 def load_words() -> PlaceWords:
     """The packaged word lists, read once per process."""
     words = yaml.safe_load(data_text("words.yaml"))
+    countries = yaml.safe_load(
+        files("newsgraph.data").joinpath("actors", "countries.yaml").read_text("utf-8")
+    )["countries"]
     demonyms = {
         name_key(name): country
-        for country, names in yaml.safe_load(data_text("demonyms.yaml")).items()
-        for name in names
+        for country, entry in countries.items()
+        for name in entry.get("demonyms") or []
     }
     return PlaceWords(
         org_heads=frozenset(words["org_heads"]),

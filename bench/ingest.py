@@ -4,11 +4,12 @@ Usage: .venv/bin/python bench/ingest.py [--shared ../shared]
 
 For each corpus it times, in this one process:
   read    newsgraph.ingest.read_inputs alone (decoding and JSON parsing): the floor;
-  extract read + Pipeline (cleaning, metadata, language id), no database;
+  extract read + Pipeline(language=False) (cleaning, metadata, language id), no database;
   ingest  extract + storing into a fresh SQLite database, one transaction per article,
 and prints articles per second for each with the ratio against ``read``. Peak RSS is the process's
 high-water mark after each corpus (it only grows), so a flat figure means memory did not grow
-with the corpus.
+with the corpus. The spaCy stages are left out here (``newsgraph ingest --no-language``): their
+speed is measured against raw spaCy by bench/language.py.
 """
 
 from __future__ import annotations
@@ -51,13 +52,15 @@ def read_only(path: str) -> int:
 
 
 def extract_only(path: str) -> int:
-    results = Pipeline().run(read_inputs([path]))
+    results = Pipeline(language=False).run(read_inputs([path]))
     return sum(1 for result in results if not isinstance(result, InputError))
 
 
 def ingest_into_fresh_db(path: str) -> int:
     with tempfile.TemporaryDirectory() as folder, ArticleStore(Path(folder) / "bench.db") as store:
-        summary = ingest_items(store, read_inputs([path]), Pipeline(), on_error=lambda error: None)
+        summary = ingest_items(
+            store, read_inputs([path]), Pipeline(language=False), on_error=lambda error: None
+        )
         return summary.stored + summary.present
 
 

@@ -45,6 +45,7 @@ def test_every_command_has_help():
         ["eval", "clean"],
         ["eval", "actors"],
         ["eval", "places"],
+        ["eval", "dates"],
     ):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output, command

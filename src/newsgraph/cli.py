@@ -349,7 +349,7 @@ if __name__ == "__main__":
 def _score_table(title: str, header: tuple[str, ...], rows) -> Table:
     table = Table(title=title)
     for index, column in enumerate(header):
-        table.add_column(column, justify="left" if index == 0 else "right", no_wrap=True)
+        table.add_column(column, justify="left" if index == 0 else "right")
     for row in rows:
         table.add_row(*row)
     return table
@@ -402,3 +402,28 @@ def eval_places(gold: Path, limit: int | None) -> None:
         raise click.UsageError(f"{gold}: no such file; pass --gold")
     score = evaluate_places(gold, limit)
     stdout.print(_score_table("places on GeoVirus", score.HEADER, score.rows()))
+
+
+@evaluate.command(name="dates")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=os.path.join(DEFAULT_SHARED, "data/articles/wikinews/wikinews-2019.jsonl"),
+    show_default=True,
+    help="Wikinews JSON Lines (id, date, text).",
+)
+@click.option(
+    "--also",
+    "other_corpora",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="More JSON Lines corpora with a date field, for reference dates only; repeatable.",
+)
+def eval_dates(gold: Path, other_corpora: tuple[Path, ...]) -> None:
+    """Reference dates against the records' own dates, and the relative-date resolver."""
+    from .eval.dates import evaluate_dates
+
+    if not gold.is_file():
+        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    score = evaluate_dates(gold, other_corpora=other_corpora)
+    stdout.print(_score_table("dates", ("measure", "value"), score.rows()))

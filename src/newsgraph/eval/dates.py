@@ -418,11 +418,3 @@ def evaluate_dates(
         articles = [article for article in articles if article.id in wanted]
     docs = [doc for doc, _ in parse_texts((article.text, None) for article in articles)]
     return DatesScore(references, score_resolver(articles, docs))
-
-
-if __name__ == "__main__":
-    import sys
-
-    paths = [Path(argument) for argument in sys.argv[1:]]
-    for measure, value in evaluate_dates(paths[0], other_corpora=paths[1:]).rows():
-        print(f"{measure:78} {value}")

@@ -143,6 +143,17 @@ def test_surname_and_definite_role_join_the_person():
     assert mention_texts(text, lula)[1:] == ["Lula", "The president", "he"]
 
 
+def test_surname_read_as_organisation_joins_the_person_and_modifiers_are_no_names():
+    text = (
+        "Escape rooms are popular. Police press officer Monika Kosiec said the checks began. "
+        "Kosiec revealed that two rooms were closed."
+    )
+    actors = actors_of(text)
+    kosiec = by_name(actors, "Monika Kosiec")
+    assert mention_texts(text, kosiec)[-1] == "Kosiec"
+    assert not [actor for actor in actors if actor.name in ("Escape", "Kosiec")]
+
+
 def test_longer_place_name_wins_over_a_country_alias():
     actors = actors_of("Leaders from Latin America criticized the plan.")
     assert all(actor.country != "USA" for actor in actors)
@@ -184,12 +195,12 @@ def test_broken_user_actor_file_is_a_clear_usage_error(tmp_path: Path):
 def test_plover_gold_actor_accuracy(shared: Path):
     score = evaluate_actors(shared / "data/events/plover-gsr-dev.jsonl")
     ours = score.ours
-    assert ours.coverage >= 0.80, f"coverage {ours.coverage:.3f} (measured 0.826)"
+    assert ours.coverage >= 0.80, f"coverage {ours.coverage:.3f} (measured 0.824)"
     assert ours.country_accuracy_found >= 0.78, (
-        f"country accuracy on found actors {ours.country_accuracy_found:.3f} (measured 0.800)"
+        f"country accuracy on found actors {ours.country_accuracy_found:.3f} (measured 0.803)"
     )
     assert ours.sector_accuracy_found >= 0.75, (
-        f"sector accuracy on found actors {ours.sector_accuracy_found:.3f} (measured 0.775)"
+        f"sector accuracy on found actors {ours.sector_accuracy_found:.3f} (measured 0.779)"
     )
     assert ours.country_accuracy_found > score.naive.country_accuracy_found
 

@@ -3,7 +3,8 @@
 Our own rules, kept simple and cautious (a wrong link is worse than a missing one):
 - mentions with the same identity key are one actor (a known person under any alias, a country
   under any of its names, "U.S. officials" and "senior American officials");
-- a surname alone joins the earlier person whose name ends with it ("Sheinbaum");
+- a surname alone joins the earlier person whose name ends with it ("Sheinbaum"), also when the
+  model took it for an organisation;
 - an apposition joins its head ("Alicia Bárcena, Mexico's foreign secretary");
 - "he" and "she" join the nearest person before them, at most two sentences back, whose gender
   is not known to differ; "the president" joins the nearest earlier actor with that role.
@@ -42,8 +43,19 @@ class ActorGroup:
         return self.attribute("gender")
 
 
+def _bare_name(mention: Mention) -> bool:
+    """A one-word name the model took for an organisation that nothing else knows ("Kosiec
+    revealed"): it may be the surname of a person of the article."""
+    return (
+        mention.kind == "organization"
+        and mention.country is None
+        and mention.sector is None
+        and len(mention.name.split()) == 1
+    )
+
+
 def _surname_match(mention: Mention, group: ActorGroup) -> bool:
-    if mention.kind != "person" or group.first.kind != "person":
+    if (mention.kind != "person" and not _bare_name(mention)) or group.first.kind != "person":
         return False
     words = phrase_key(mention.name).split()
     other = phrase_key(group.first.name).split()
@@ -84,7 +96,7 @@ def _antecedent(
             return target
     if mention.key is not None and mention.key in by_key:
         return by_key[mention.key]
-    if mention.kind == "person":
+    if mention.kind == "person" or _bare_name(mention):
         return next((group for group in groups if _surname_match(mention, group)), None)
     if mention.kind == "pronoun":
         return _nearest(

@@ -144,7 +144,7 @@ class MentionFinder:
             if span.start in seen or index in self.consumed or index != span.start:
                 continue
             seen.add(span.start)
-            if name.kind == "person":
+            if name.kind == "person" and _plausible_person(name):
                 mentions.append(self._person(span.root, name))
             elif name.kind == "organization" and _plausible_organization(name):
                 mentions.append(self._organization(span.root, name))
@@ -478,6 +478,11 @@ class MentionFinder:
 
 def _definite(head: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in head.lefts)
+
+
+def _plausible_person(name: Name) -> bool:
+    """Known people always; one unknown word modifying a noun is no name ("Escape rooms")."""
+    return bool(name.people) or len(name.span) > 1 or name.span.root.dep_ not in MODIFIER_DEPS
 
 
 def _plausible_organization(name: Name) -> bool:

@@ -302,3 +302,37 @@ def test_a_stage_failure_is_one_error_line_and_the_batch_goes_on(tmp_path, seed_
         f"{seed_path}: could not be processed: RuntimeError: cleaner exploded on two lines"
     )
     assert [r.input.path for r in records(result.stdout)] == [str(other)]
+
+
+def test_a_language_stage_failure_loses_only_its_article(tmp_path, seed_path, monkeypatch):
+    """The articles of one spaCy batch are annotated together; one that breaks a stage is
+    reported alone and the others of its batch keep their actors and places."""
+    import newsgraph.annotate
+
+    find_places = newsgraph.annotate.find_places
+
+    def broken_places(doc, hint_countries=()):
+        if "Santiago" in doc.text:
+            raise ValueError("gazetteer exploded")
+        return find_places(doc, hint_countries=hint_countries)
+
+    monkeypatch.setattr(newsgraph.annotate, "find_places", broken_places)
+    santiago = tmp_path / "santiago.txt"
+    santiago.write_text(
+        "Protesters marched through Santiago on Tuesday against pension cuts, police said.",
+        encoding="utf-8",
+    )
+    lima = tmp_path / "lima.txt"
+    lima.write_text(
+        "Peruvian President Dina Boluarte met farmers in Lima on Monday, her office said.",
+        encoding="utf-8",
+    )
+    result = run("extract", seed_path, str(santiago), str(lima))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"{santiago}: could not be processed: ValueError: gazetteer exploded"
+    )
+    seed, peru = records(result.stdout)
+    assert seed.input.path == seed_path and seed.places and seed.actors
+    assert [place.name for place in peru.places] == ["Lima"]
+    assert peru.actors[0].name == "Dina Boluarte"

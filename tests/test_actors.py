@@ -154,6 +154,17 @@ def test_surname_read_as_organisation_joins_the_person_and_modifiers_are_no_name
     assert not [actor for actor in actors if actor.name in ("Escape", "Kosiec")]
 
 
+def test_a_plural_title_goes_to_each_name_of_its_list():
+    text = "Senators Richard Blumenthal and Chris Murphy joined Representatives John Larson."
+    actors = actors_of(text)
+    assert [(actor.name, actor.sector, actor.role) for actor in actors] == [
+        ("Richard Blumenthal", "LEG", "Senator"),
+        ("Chris Murphy", "LEG", "Senator"),
+        ("John Larson", "LEG", "Representative"),
+    ]
+    assert mention_texts(text, actors[1]) == ["Chris Murphy"]
+
+
 def test_longer_place_name_wins_over_a_country_alias():
     actors = actors_of("Leaders from Latin America criticized the plan.")
     assert all(actor.country != "USA" for actor in actors)

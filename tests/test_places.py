@@ -162,3 +162,12 @@ def test_geovirus_accuracy(shared):
     assert context.accuracy_161 > naive.accuracy_161, "context must beat the naive baseline"
     assert context.country_accuracy > naive.country_accuracy
     assert score.rows()[0] == ("articles", "150", "")
+
+
+def test_a_known_organisation_is_no_place():
+    """The gazetteer knows a town called White House (Tennessee); the White House is an actor."""
+    from newsgraph import extract
+
+    record = extract("The White House said on Monday that talks with Canada would resume.")
+    assert [place.name for place in record.places] == ["Canada"]
+    assert "White House" in [actor.name for actor in record.actors]

@@ -14,10 +14,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorKnowledge, find_actors, load_knowledge, without_place_names
+from .actors import ActorKnowledge, find_actors, load_knowledge
 from .dates import reference_date
 from .language import load_nlp, parse_texts
 from .places import find_places
+from .reconcile import without_organization_names, without_place_names
 from .records import ArticleRecord
 
 
@@ -62,7 +63,7 @@ class Annotator:
             update={
                 "meta": record.meta.model_copy(update={"published": published}),
                 "actors": without_place_names(actors, places),
-                "places": places,
+                "places": without_organization_names(places, actors),
             }
         )
 

@@ -31,6 +31,7 @@ UNKNOWN_ORG_PREPOSITIONS = ACTOR_PREPOSITIONS | {"of", "from", "to", "for", "at"
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "inside", "at", "near", "across", "throughout", "within", "outside", "around"}
 )
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 METONYM_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 OF_PREPOSITIONS = frozenset({"of", "for", "from", "in"})
@@ -279,8 +280,9 @@ class MentionFinder:
         reading = self._reading(head, exclude=span)
         person = self._choose_person(name.people, reading.countries)
         offices = person.offices_on(self.reference) if person else ()
-        title = reading.title
-        role = string.capwords(title[1].text) if title else (offices[0].role if offices else None)
+        shared = None if reading.title else self._shared_title(head)
+        title = reading.title or shared
+        role = self._title_text(title[1]) if title else (offices[0].role if offices else None)
         sector = (
             title[0].sector
             if title
@@ -291,7 +293,7 @@ class MentionFinder:
             if reading.countries
             else (self._person_country(person) if person else None)
         )
-        start = title[1].start if title else span.start
+        start = title[1].start if reading.title else span.start
         if reading.first_identity is not None:
             start = min(start, reading.first_identity)
         self._consume_around(head, span)
@@ -310,6 +312,26 @@ class MentionFinder:
             role_key=phrase_key(title[1].text) if title else None,
             named=True,
         )
+
+    def _shared_title(self, head: Token) -> tuple[Role, Span] | None:
+        """A plural title over a list of names: "Senators Richard Blumenthal and Chris Murphy"."""
+        first = _first_conjunct(head)
+        name = self.names.get(first.i)
+        if first is head or name is None or name.kind != "person":
+            return None
+        title = self._title_before(name.span.start, first.left_edge.i)
+        return title if title and self._singular(title[1]) is not None else None
+
+    def _singular(self, span: Span) -> str | None:
+        """The singular of a plural title ("Senators", "Secretaries"), None if it is singular."""
+        text = span.text
+        singular = text[:-3] + "y" if text.endswith("ies") else text.removesuffix("s")
+        plural = span[-1].tag_ in PLURAL_TAGS or self.knowledge.role([singular]) is not None
+        return singular if singular != text and plural else None
+
+    def _title_text(self, span: Span) -> str:
+        """A title as a role, singular: "Senators" Blumenthal and Murphy are each a Senator."""
+        return string.capwords(self._singular(span) or span.text)
 
     def _organization(self, head: Token, name: Name) -> Mention:
         span = name.span

@@ -365,29 +365,17 @@ class MentionFinder:
             return []
         span = name.span
         self._consume(span.start, span.end)
-        if name.kind == "capital":
-            return [
-                self._mention(
-                    head,
-                    span.start,
-                    span.end,
-                    kind="country",
-                    key=("capital", name.country),
-                    name=span.text,
-                    country=name.country,
-                    sector="GOV",
-                    named=True,
-                )
-            ]
+        capital = name.kind == "capital"  # a government metonym: "Washington said"
         return [
             self._mention(
                 head,
                 span.start,
                 span.end,
                 kind="country",
-                key=("country", name.country),
-                name=self.knowledge.country_name(name.country),
+                key=(name.kind, name.country),
+                name=span.text if capital else self.knowledge.country_name(name.country),
                 country=name.country,
+                sector="GOV" if capital else None,
                 named=True,
             )
         ]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
@@ -30,8 +30,8 @@ _MONTHS = {
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
 )
-MONTH_NAMES = frozenset(_MONTHS)
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAMES = frozenset(MONTHS)
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PATTERNS = [
@@ -60,7 +60,7 @@ def find_date(text: str) -> str | None:
     )
     for match in matches:
         month = match.group("month")
-        month_number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        month_number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
         try:
             return date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
         except ValueError:

@@ -1,34 +1,15 @@
 """The English calendar words the resolver reads, and regular-expression pieces built from them.
 
-``newsgraph.clean.dates`` keeps its month table private and only finds complete dates; the
-resolver needs month numbers, weekday numbers, counts and ordinals in lower-cased phrases.
+Month names and their numbers are the cleaning stage's table (``newsgraph.clean.dates.MONTHS``);
+the resolver adds weekday numbers, counts and ordinals in lower-cased phrases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from ..clean.dates import MONTHS
+
 WEEKDAYS: dict[str, int] = {
     name: number
     for number, name in enumerate(

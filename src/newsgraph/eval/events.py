@@ -1,0 +1,158 @@
+"""Scoring PLOVER event coding against gold sentences: type F1 and dyad F1.
+
+The gold is ``plover-gsr-dev.jsonl``: one event per sentence with its PLOVER type, actor and
+recipient codes (ISO3 or IGO). A coder's output for a sentence is a list of :class:`CodedEvent`.
+- Type F1: per sentence, the set of predicted types against the gold type; micro over all
+  sentences, macro as the mean F1 of the types that occur in the gold or the predictions.
+- Dyad F1: the (type, actor country, recipient country) triples of each event, one per actor and
+  recipient pair (a missing side is None); for the symmetric types (CONSULT, AGREE, COOPERATE)
+  the two countries are unordered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .actors import GOLD_CODE_FIXES
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+Dyad = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """What the scorer compares: a type and the countries on each side."""
+
+    type: str
+    actors: tuple[str | None, ...] = ()
+    recipients: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    id: str
+    text: str
+    event: CodedEvent
+    mode: str | None
+    context: str | None
+
+
+def read_gold_events(path: Path) -> list[GoldSentence]:
+    """The gold sentences of a PLOVER JSON Lines file, one event each."""
+    sentences = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+
+            def codes(side: str, row: dict = row) -> tuple[str, ...]:
+                return tuple(
+                    GOLD_CODE_FIXES.get(actor["code"], actor["code"]) for actor in row[side]
+                )
+
+            sentences.append(
+                GoldSentence(
+                    id=row["id"],
+                    text=row["text"],
+                    event=CodedEvent(row["event"], codes("actor"), codes("recipient")),
+                    mode=row.get("mode"),
+                    context=row.get("context"),
+                )
+            )
+    return sentences
+
+
+def dyads(event: CodedEvent) -> set[Dyad]:
+    """The (type, actor, recipient) triples of one event; unordered for symmetric types."""
+    triples = set()
+    for actor in event.actors or (None,):
+        for recipient in event.recipients or (None,):
+            if event.type in SYMMETRIC_TYPES:
+                actor, recipient = sorted((actor, recipient), key=lambda code: code or "")
+            triples.add((event.type, actor, recipient))
+    return triples
+
+
+@dataclass(frozen=True)
+class PRF:
+    true_positives: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class EventScore:
+    sentences: int
+    types: PRF
+    per_type: dict[str, PRF]
+    dyads: PRF
+    empty_sentences: int
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(score.f1 for score in self.per_type.values()) / len(self.per_type)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(measure, value) pairs for a table."""
+
+        def prf(score: PRF) -> str:
+            return f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}"
+
+        return [
+            ("sentences", str(self.sentences)),
+            ("type P / R / F1 (micro)", prf(self.types)),
+            ("type F1 (macro, over types seen)", f"{self.macro_f1:.3f}"),
+            ("dyad P / R / F1", prf(self.dyads)),
+            ("sentences with no event coded", str(self.empty_sentences)),
+            *((f"  {name}", prf(score)) for name, score in sorted(self.per_type.items())),
+        ]
+
+
+def score_events(
+    gold: Sequence[GoldSentence], predicted: Sequence[Iterable[CodedEvent]]
+) -> EventScore:
+    """Score one list of coded events per gold sentence."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold sentences")
+    found, wanted, right = Counter(), Counter(), Counter()
+    dyad_right = dyad_predicted = dyad_gold = 0
+    empty = 0
+    for sentence, events in zip(gold, predicted, strict=True):
+        events = list(events)
+        empty += not events
+        types = {event.type for event in events}
+        found.update(types)
+        wanted[sentence.event.type] += 1
+        right[sentence.event.type] += sentence.event.type in types
+        predicted_dyads = set().union(*(dyads(event) for event in events)) if events else set()
+        gold_dyads = dyads(sentence.event)
+        dyad_predicted += len(predicted_dyads)
+        dyad_gold += len(gold_dyads)
+        dyad_right += len(predicted_dyads & gold_dyads)
+    per_type = {
+        name: PRF(right[name], found[name], wanted[name]) for name in set(found) | set(wanted)
+    }
+    return EventScore(
+        sentences=len(gold),
+        types=PRF(sum(right.values()), sum(found.values()), sum(wanted.values())),
+        per_type=per_type,
+        dyads=PRF(dyad_right, dyad_predicted, dyad_gold),
+        empty_sentences=empty,
+    )

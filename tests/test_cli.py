@@ -46,6 +46,7 @@ def test_every_command_has_help():
         ["eval", "actors"],
         ["eval", "places"],
         ["eval", "dates"],
+        ["eval", "events"],
     ):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output, command

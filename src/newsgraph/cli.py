@@ -427,3 +427,24 @@ def eval_dates(gold: Path, other_corpora: tuple[Path, ...]) -> None:
         raise click.UsageError(f"{gold}: no such file; pass --gold")
     score = evaluate_dates(gold, other_corpora=other_corpora)
     stdout.print(_score_table("dates", ("measure", "value"), score.rows()))
+
+
+@evaluate.command(name="events")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=os.path.join(DEFAULT_SHARED, "data/events/plover-gsr-dev.jsonl"),
+    show_default=True,
+    help="PLOVER gold sentences (JSON Lines).",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+def eval_events(gold: Path, limit: int | None) -> None:
+    """Event type and dyad F1 on the PLOVER gold sentences (the event stage is in progress)."""
+    from .eval.events import evaluate_events
+
+    if not gold.is_file():
+        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    score = evaluate_events(gold, limit)
+    stdout.print(
+        _score_table("events on PLOVER gold sentences", ("measure", "value"), score.rows())
+    )

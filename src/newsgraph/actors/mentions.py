@@ -317,7 +317,7 @@ class MentionFinder:
         """A plural title over a list of names: "Senators Richard Blumenthal and Chris Murphy"."""
         first = _first_conjunct(head)
         name = self.names.get(first.i)
-        if first is head or name is None or name.kind != "person":
+        if first.i == head.i or name is None or name.kind != "person":
             return None
         title = self._title_before(name.span.start, first.left_edge.i)
         return title if title and self._singular(title[1]) is not None else None
@@ -503,7 +503,7 @@ def _plausible_organization(name: Name) -> bool:
     if ":" in name.span.text:
         return False
     token = name.span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ACTOR_DEPS:
         return True
@@ -517,7 +517,7 @@ def _is_phrase_head(token: Token) -> bool:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

@@ -123,7 +123,7 @@ def _path_to_verb(token: Token) -> list[Token]:
     """``token`` and its heads up to the nearest verb (a date hangs off a preposition or noun)."""
     path = [token]
     while (
-        len(path) <= _PATH_STEPS and token.pos_ not in ("VERB", "AUX") and token.head is not token
+        len(path) <= _PATH_STEPS and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i
     ):
         token = token.head
         path.append(token)

@@ -54,7 +54,7 @@ def test_reference_article_threats_are_threats_not_acts(seed_events):
     assert ("THREATEN", "violence", "asserted", ("American officials",), ()) in coded
     assert (
         "THREATEN",
-        "restrict",
+        "relations",
         "asserted",
         ("United States",),
         ("Mexican banks and companies",),
@@ -74,7 +74,7 @@ def test_reference_article_pressure_and_rejections(seed_events):
 def test_threatened_sanctions_are_a_threat_with_the_sanctions_mode():
     events, names = events_of("Washington threatened to impose sanctions on Iran on Monday.")
     assert summary(events, names) == [
-        ("THREATEN", "restrict", "asserted", ("Washington",), ("Iran",))
+        ("THREATEN", "relations", "asserted", ("Washington",), ("Iran",))
     ]
 
 

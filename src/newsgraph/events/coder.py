@@ -93,7 +93,7 @@ def code_events(
                 kind, modality = "REJECT", "asserted"
             mode = hit.trigger.mode
             if hit.embedded is not None:
-                mode = lexicon.embedded_modes.get(kind, {}).get(hit.embedded.trigger.type, mode)
+                mode = lexicon.embedded_mode(kind, hit.embedded.trigger) or mode
             key = (kind, sides.actors, sides.recipients, modality)
             if key in seen:
                 continue

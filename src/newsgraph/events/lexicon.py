@@ -55,6 +55,11 @@ class EventLexicon:
     historical_cues: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
 
+    def embedded_mode(self, frame: str, act: Trigger) -> str | None:
+        """The mode a frame takes from the act it embeds ("COERCE/arrest" before "COERCE")."""
+        modes = self.embedded_modes.get(frame, {})
+        return modes.get(f"{act.type}/{act.mode}") or modes.get(act.type)
+
     def verb(self, lemma: str, particles: frozenset[str]) -> Trigger | None:
         """The entry for a verb lemma, a phrasal entry ("call on") first when its particle is
         there."""
@@ -91,7 +96,10 @@ def load_lexicon() -> EventLexicon:
             symmetric=bool(entry.get("symmetric")),
             modes=frozenset(mode["name"] for mode in entry.get("modes") or []),
         )
-    lexicon.embedded_modes = ontology.get("embedded_modes") or {}
+    lexicon.embedded_modes = {
+        **(ontology.get("embedded_modes") or {}),
+        "THREATEN": modality.get("threaten_modes") or {},
+    }
     for entry in triggers["triggers"]:
         trigger = Trigger(entry["type"], entry.get("mode"), tuple(entry.get("context") or ()))
         for verb in entry.get("verbs") or []:

@@ -87,6 +87,6 @@ def test_negation_and_hypotheticals():
 
 def test_plover_dev_floors(shared: Path):
     score = evaluate_events(shared / "data/events/plover-gsr-dev.jsonl")
-    assert score.types.f1 >= 0.59, f"type micro F1 {score.types.f1:.3f} (measured 0.619)"
-    assert score.macro_f1 >= 0.56, f"type macro F1 {score.macro_f1:.3f} (measured 0.593)"
-    assert score.dyads.f1 >= 0.17, f"dyad F1 {score.dyads.f1:.3f} (measured 0.197)"
+    assert score.types.f1 >= 0.59, f"type micro F1 {score.types.f1:.3f} (measured 0.623)"
+    assert score.macro_f1 >= 0.56, f"type macro F1 {score.macro_f1:.3f} (measured 0.595)"
+    assert score.dyads.f1 >= 0.17, f"dyad F1 {score.dyads.f1:.3f} (measured 0.206)"

@@ -18,6 +18,8 @@ from .triggers import Found, find_triggers
 
 # "will never accept foreign troops": a refused agreement is a rejection (PLOVER REJECT).
 REFUSED_TO_REJECT = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+# Frames whose recipient is the one asked to act, not the one the act would hit.
+ADDRESSEE_FRAMES = frozenset({"REQUEST"})
 # A frame's clauses hold the acts it frames, whose sides are their own.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 
@@ -33,15 +35,43 @@ def _sides(hit: Found, index: ActorIndex) -> Sides:
         blocked = frozenset(token.i for branch in branches for token in branch.subtree)
     side_of = noun_sides if hit.nominal else verb_sides
     sides = side_of(hit.token, index, blocked)
-    if hit.embedded is not None:
-        # the act's own recipient first ("threatened to impose sanctions on Mexican banks"),
-        # else the frame's ("urged Mexico to share intelligence")
-        inner = hit.embedded
-        inner_sides = noun_sides if inner.nominal else verb_sides
-        recipients = tuple(
-            r for r in inner_sides(inner.token, index).recipients if r not in sides.actors
+    if hit.trigger.type in ADDRESSEE_FRAMES and not sides.recipients:
+        # "demanded that the US cancel the sale": the clause's subject is asked to act
+        addressed = tuple(
+            actor
+            for clause in hit.token.children
+            if clause.dep_ in CLAUSE_DEPS
+            for child in clause.children
+            if child.dep_ in ("nsubj", "nsubjpass")
+            for actor in index.of_phrase(child)
+            if actor not in sides.actors
         )
-        sides = Sides(sides.actors, recipients or sides.recipients)
+        sides = Sides(sides.actors, addressed)
+    if hit.embedded is not None:
+        inner = hit.embedded
+        inner_sides = (noun_sides if inner.nominal else verb_sides)(inner.token, index)
+        own_subject = tuple(
+            actor
+            for child in inner.token.children
+            if child.dep_ in ("nsubj", "nsubjpass")
+            for actor in index.of_phrase(child)
+        )
+        candidates = [inner_sides.recipients, own_subject, sides.recipients]
+        if hit.trigger.type in ADDRESSEE_FRAMES:
+            # "urged Mexico to share intelligence", "demanded that the US cancel the sale":
+            # the one asked to act is the recipient
+            candidates = [sides.recipients, own_subject, inner_sides.recipients]
+        recipients = next(
+            (
+                found
+                for found in (
+                    tuple(r for r in group if r not in sides.actors) for group in candidates
+                )
+                if found
+            ),
+            (),
+        )
+        sides = Sides(sides.actors, recipients)
     return sides
 
 

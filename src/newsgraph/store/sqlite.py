@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +31,8 @@ _PRAGMAS = (
     "PRAGMA busy_timeout = 5000",
     "PRAGMA foreign_keys = ON",
 )
-_WRITER_PRAGMAS = (
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = NORMAL",
-)
+_WRITER_PRAGMAS = ("PRAGMA synchronous = NORMAL",)
+_BUSY_SECONDS = 5.0
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (
@@ -99,11 +98,31 @@ def _open_writer(path: str) -> sqlite3.Connection:
         with _translated(path):
             for pragma in _PRAGMAS + _WRITER_PRAGMAS:
                 conn.execute(pragma)
+            _use_wal(conn)
             migrate(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the database to WAL (a lasting setting of the file) unless it already is.
+
+    SQLite does not wait on its busy timeout for a journal-mode change: writers opening a new
+    database at once got "database is locked" here, so the switch is retried for as long as
+    the busy timeout would wait.
+    """
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _open_reader(path: str) -> sqlite3.Connection:

@@ -59,6 +59,8 @@ def test_reference_article_threats_are_threats_not_acts(seed_events):
         ("United States",),
         ("Mexican banks and companies",),
     ) in coded
+    # "analysts warning of potential diplomatic fallout" is commentary, not a threat
+    assert not [event for event in coded if event[0] == "THREATEN" and event[3] == ("analysts",)]
     [historical] = [event for event in events if event.modality == "historical"]
     assert (historical.type, historical.date) == ("THREATEN", "2019")
 

@@ -107,6 +107,7 @@ def code_events(
 ) -> list[Event]:
     """The events of ``doc`` with ids e1, e2, … in text order."""
     index = ActorIndex(doc, actors)
+    commentators = {actor.id for actor in actors if actor.sector in lexicon.commentator_sectors}
     reference_year = int(reference[:4]) if reference else None
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -114,6 +115,12 @@ def code_events(
         for hit in find_triggers(sentence, lexicon):
             sides = _sides(hit, index)
             if not sides.actors and not sides.recipients:
+                continue
+            if (
+                hit.trigger.type == "THREATEN"
+                and sides.actors
+                and set(sides.actors) <= commentators
+            ):
                 continue
             date = _event_date(hit, doc, reference)
             event_year = int(date[:4]) if date and date[:4].isdigit() else None

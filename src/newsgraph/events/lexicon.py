@@ -54,6 +54,7 @@ class EventLexicon:
     future_governors: frozenset[str] = frozenset()
     historical_cues: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    commentator_sectors: frozenset[str] = frozenset()
 
     def embedded_mode(self, frame: str, act: Trigger) -> str | None:
         """The mode a frame takes from the act it embeds ("COERCE/arrest" before "COERCE")."""
@@ -126,4 +127,5 @@ def load_lexicon() -> EventLexicon:
     lexicon.future_governors = _words(future.get("governors"))
     lexicon.historical_cues = _words((modality.get("historical") or {}).get("cues"))
     lexicon.reporting_verbs = _words(modality.get("reporting_verbs"))
+    lexicon.commentator_sectors = frozenset(modality.get("commentator_sectors") or ())
     return lexicon

@@ -346,6 +346,27 @@ if __name__ == "__main__":
     main()
 
 
+def gold_option(relative_path: str, help_text: str):
+    """``--gold``: a gold file, by default the one at ``relative_path`` in the shared folder."""
+    return click.option(
+        "--gold",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=os.path.join(DEFAULT_SHARED, relative_path),
+        show_default=True,
+        help=help_text,
+    )
+
+
+limit_option = click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the first N."
+)
+
+
+def require_gold(gold: Path) -> None:
+    if not gold.is_file():
+        raise click.UsageError(f"{gold}: no such file; pass --gold")
+
+
 def _score_table(title: str, header: tuple[str, ...], rows) -> Table:
     table = Table(title=title)
     for index, column in enumerate(header):
@@ -356,21 +377,14 @@ def _score_table(title: str, header: tuple[str, ...], rows) -> Table:
 
 
 @evaluate.command(name="actors")
-@click.option(
-    "--gold",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=os.path.join(DEFAULT_SHARED, "data/events/plover-gsr-dev.jsonl"),
-    show_default=True,
-    help="PLOVER gold sentences (JSON Lines).",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+@gold_option("data/events/plover-gsr-dev.jsonl", "PLOVER gold sentences (JSON Lines).")
+@limit_option
 @click.option("--misses", is_flag=True, help="List the gold actors we got wrong.")
 def eval_actors(gold: Path, limit: int | None, misses: bool) -> None:
     """Actor coverage, country and sector accuracy on the PLOVER gold sentences."""
     from .eval.actors import evaluate_actors
 
-    if not gold.is_file():
-        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    require_gold(gold)
     score = evaluate_actors(gold, limit)
     stdout.print(
         _score_table(
@@ -386,32 +400,19 @@ def eval_actors(gold: Path, limit: int | None, misses: bool) -> None:
 
 
 @evaluate.command(name="places")
-@click.option(
-    "--gold",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=os.path.join(DEFAULT_SHARED, "data/geo/GeoVirus.xml"),
-    show_default=True,
-    help="GeoVirus XML.",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+@gold_option("data/geo/GeoVirus.xml", "GeoVirus XML.")
+@limit_option
 def eval_places(gold: Path, limit: int | None) -> None:
     """Place recognition F1, country accuracy and accuracy within 161 km on GeoVirus."""
     from .eval.places import evaluate_places
 
-    if not gold.is_file():
-        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    require_gold(gold)
     score = evaluate_places(gold, limit)
     stdout.print(_score_table("places on GeoVirus", score.HEADER, score.rows()))
 
 
 @evaluate.command(name="dates")
-@click.option(
-    "--gold",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=os.path.join(DEFAULT_SHARED, "data/articles/wikinews/wikinews-2019.jsonl"),
-    show_default=True,
-    help="Wikinews JSON Lines (id, date, text).",
-)
+@gold_option("data/articles/wikinews/wikinews-2019.jsonl", "Wikinews JSON Lines (id, date, text).")
 @click.option(
     "--also",
     "other_corpora",
@@ -423,27 +424,19 @@ def eval_dates(gold: Path, other_corpora: tuple[Path, ...]) -> None:
     """Reference dates against the records' own dates, and the relative-date resolver."""
     from .eval.dates import evaluate_dates
 
-    if not gold.is_file():
-        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    require_gold(gold)
     score = evaluate_dates(gold, other_corpora=other_corpora)
     stdout.print(_score_table("dates", ("measure", "value"), score.rows()))
 
 
 @evaluate.command(name="events")
-@click.option(
-    "--gold",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=os.path.join(DEFAULT_SHARED, "data/events/plover-gsr-dev.jsonl"),
-    show_default=True,
-    help="PLOVER gold sentences (JSON Lines).",
-)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N.")
+@gold_option("data/events/plover-gsr-dev.jsonl", "PLOVER gold sentences (JSON Lines).")
+@limit_option
 def eval_events(gold: Path, limit: int | None) -> None:
     """Event type and dyad F1 on the PLOVER gold sentences (the event stage is in progress)."""
     from .eval.events import evaluate_events
 
-    if not gold.is_file():
-        raise click.UsageError(f"{gold}: no such file; pass --gold")
+    require_gold(gold)
     score = evaluate_events(gold, limit)
     stdout.print(
         _score_table("events on PLOVER gold sentences", ("measure", "value"), score.rows())

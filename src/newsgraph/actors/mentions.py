@@ -139,12 +139,10 @@ class MentionFinder:
     def _leftover_names(self) -> list[Mention]:
         """Named people and organisations inside phrases that are not actors ("CDC estimates")."""
         mentions = []
-        seen: set[int] = set()
         for index, name in sorted(self.names.items()):
             span = name.span
-            if span.start in seen or index in self.consumed or index != span.start:
+            if index != span.start or index in self.consumed:
                 continue
-            seen.add(span.start)
             if name.kind == "person" and _plausible_person(name):
                 mentions.append(self._person(span.root, name))
             elif name.kind == "organization" and _plausible_organization(name):

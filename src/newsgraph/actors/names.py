@@ -37,21 +37,18 @@ class Name:
     people: list[Person] = field(default_factory=list)
 
 
-def _patterns(knowledge: ActorKnowledge) -> dict[str, set[str]]:
-    return {
-        "PERSON": {alias for alias in knowledge.surface_people},
-        "ORG": {alias for alias in knowledge.surface_organizations},
-        "GPE": {alias for alias in knowledge.surface_countries},
-    }
-
-
 @cache
 def knowledge_matchers(knowledge: ActorKnowledge, nlp: Language) -> tuple[PhraseMatcher, ...]:
     """Two phrase matchers over the knowledge's names: exact case, and lower case for names of
     several words (lower-casing one-word names would match "us" and "who")."""
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for label, aliases in _patterns(knowledge).items():
+    patterns = {
+        "PERSON": knowledge.surface_people,
+        "ORG": knowledge.surface_organizations,
+        "GPE": knowledge.surface_countries,
+    }
+    for label, aliases in patterns.items():
         ordered = sorted(aliases)
         exact.add(label, list(nlp.tokenizer.pipe(ordered)))
         several = [alias.lower() for alias in ordered if " " in alias]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .actors import GOLD_CODE_FIXES
+from .scoring import MatchCounts
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -78,31 +79,11 @@ def dyads(event: CodedEvent) -> set[Dyad]:
 
 
 @dataclass(frozen=True)
-class PRF:
-    true_positives: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-@dataclass(frozen=True)
 class EventScore:
     sentences: int
-    types: PRF
-    per_type: dict[str, PRF]
-    dyads: PRF
+    types: MatchCounts
+    per_type: dict[str, MatchCounts]
+    dyads: MatchCounts
     empty_sentences: int
 
     @property
@@ -112,7 +93,7 @@ class EventScore:
     def rows(self) -> list[tuple[str, str]]:
         """(measure, value) pairs for a table."""
 
-        def prf(score: PRF) -> str:
+        def prf(score: MatchCounts) -> str:
             return f"{score.precision:.3f} / {score.recall:.3f} / {score.f1:.3f}"
 
         return [
@@ -147,13 +128,14 @@ def score_events(
         dyad_gold += len(gold_dyads)
         dyad_right += len(predicted_dyads & gold_dyads)
     per_type = {
-        name: PRF(right[name], found[name], wanted[name]) for name in set(found) | set(wanted)
+        name: MatchCounts(right[name], found[name], wanted[name])
+        for name in set(found) | set(wanted)
     }
     return EventScore(
         sentences=len(gold),
-        types=PRF(sum(right.values()), sum(found.values()), sum(wanted.values())),
+        types=MatchCounts(sum(right.values()), sum(found.values()), sum(wanted.values())),
         per_type=per_type,
-        dyads=PRF(dyad_right, dyad_predicted, dyad_gold),
+        dyads=MatchCounts(dyad_right, dyad_predicted, dyad_gold),
         empty_sentences=empty,
     )
 

@@ -40,6 +40,8 @@ from newsgraph.places.names import name_key
 from newsgraph.places.sources import CityOptions
 from newsgraph.records import Place
 
+from .scoring import MatchCounts
+
 NEAR_KM = 161.0
 REVERSE_MAX_KM = 200.0
 
@@ -88,36 +90,41 @@ def read_geovirus(path: Path, limit: int | None = None) -> list[GoldArticle]:
 
 
 @dataclass(frozen=True)
-class SpanScore:
-    gold: int
-    predicted: int
-    matched: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-@dataclass(frozen=True)
 class ResolutionScore:
     """Resolution of the recognised (overlap-matched) gold places."""
 
-    matched: int
-    near: int  # within 161 km
-    errors_km: tuple[float, ...]  # of predictions with a point
-    country_total: int
-    country_right: int
-    right_country_far: int
-    by_type: tuple[tuple[str, int, int], ...]  # predicted place type, recognised, within 161 km
+    matched: int = 0
+    near: int = 0  # within 161 km
+    errors_km: tuple[float, ...] = ()  # of predictions with a point
+    country_total: int = 0
+    country_right: int = 0
+    right_country_far: int = 0
+    by_type: tuple[tuple[str, int, int], ...] = ()  # predicted type, recognised, within 161 km
+
+    def add(self, pairs: list[tuple[GoldPlace, Place]], judge: _GoldCountries) -> ResolutionScore:
+        matched, near, errors = self.matched, self.near, list(self.errors_km)
+        total, right, far = self.country_total, self.country_right, self.right_country_far
+        type_total = Counter({kind: count for kind, count, _ in self.by_type})
+        type_near = Counter({kind: count for kind, _, count in self.by_type})
+        for gold, found in pairs:
+            matched += 1
+            type_total[found.type] += 1
+            country = judge.country(gold)
+            same_country = country is not None and found.country == country
+            if country is not None:
+                total += 1
+                right += same_country
+            if found.lat is None or found.lon is None:
+                continue
+            error = distance_km(gold.lat, gold.lon, found.lat, found.lon)
+            errors.append(error)
+            if error <= NEAR_KM:
+                near += 1
+                type_near[found.type] += 1
+            else:
+                far += same_country
+        by_type = tuple((kind, count, type_near[kind]) for kind, count in type_total.most_common())
+        return ResolutionScore(matched, near, tuple(errors), total, right, far, by_type)
 
     @property
     def accuracy_161(self) -> float:
@@ -152,8 +159,8 @@ class PlacesScore:
     HEADER: ClassVar[tuple[str, str, str]] = ("measure", "newsgraph", "naive baseline")
 
     articles: int
-    exact: SpanScore
-    overlap: SpanScore
+    exact: MatchCounts
+    overlap: MatchCounts
     context: ResolutionScore
     naive: ResolutionScore
     parse_seconds: float
@@ -211,8 +218,8 @@ def evaluate_places(path: Path | str, limit: int | None = None) -> PlacesScore:
     context and with the naive baseline, and score both against the gold."""
     articles = read_geovirus(Path(path), limit)
     judge = _GoldCountries()
-    exact = overlap = SpanScore(0, 0, 0)
-    context = naive = _Tally()
+    exact = overlap = MatchCounts()
+    context = naive = ResolutionScore()
     parse_seconds = places_seconds = 0.0
     started = time.perf_counter()
     for doc, article in parse_texts((article.text, article) for article in articles):
@@ -221,11 +228,11 @@ def evaluate_places(path: Path | str, limit: int | None = None) -> PlacesScore:
         found = find_places(doc)
         places_seconds += time.perf_counter() - clock
         predicted = list(_spans(found))
-        exact = _add(
-            exact, _exact_matches(article.places, predicted), len(article.places), len(predicted)
+        exact = exact.plus(
+            _exact_matches(article.places, predicted), len(predicted), len(article.places)
         )
         pairs = _overlap_matches(article.places, predicted)
-        overlap = _add(overlap, len(pairs), len(article.places), len(predicted))
+        overlap = overlap.plus(len(pairs), len(predicted), len(article.places))
         context = context.add(pairs, judge)
         naive_pairs = _overlap_matches(article.places, list(_spans(find_places_naive(doc))))
         naive = naive.add(naive_pairs, judge)
@@ -234,8 +241,8 @@ def evaluate_places(path: Path | str, limit: int | None = None) -> PlacesScore:
         articles=len(articles),
         exact=exact,
         overlap=overlap,
-        context=context.score(),
-        naive=naive.score(),
+        context=context,
+        naive=naive,
         parse_seconds=parse_seconds,
         places_seconds=places_seconds,
     )
@@ -245,10 +252,6 @@ def _spans(places: list[Place]) -> Iterator[tuple[int, int, Place]]:
     for place in places:
         for start, end in place.mentions:
             yield start, end, place
-
-
-def _add(score: SpanScore, matched: int, gold: int, predicted: int) -> SpanScore:
-    return SpanScore(score.gold + gold, score.predicted + predicted, score.matched + matched)
 
 
 def _exact_matches(gold: tuple[GoldPlace, ...], predicted: list[tuple[int, int, Place]]) -> int:
@@ -287,50 +290,3 @@ class _GoldCountries:
                 return None
         row = self.nearest.find(place.lat, place.lon, REVERSE_MAX_KM)
         return None if row is None else self.gazetteer.strings[self.gazetteer.country[row]]
-
-
-@dataclass(frozen=True)
-class _Tally:
-    matched: int = 0
-    near: int = 0
-    errors_km: tuple[float, ...] = ()
-    country_total: int = 0
-    country_right: int = 0
-    right_country_far: int = 0
-    by_type: tuple[tuple[str, int, int], ...] = ()
-
-    def add(self, pairs: list[tuple[GoldPlace, Place]], judge: _GoldCountries) -> _Tally:
-        matched, near, errors = self.matched, self.near, list(self.errors_km)
-        total, right, far = self.country_total, self.country_right, self.right_country_far
-        type_total = Counter({kind: count for kind, count, _ in self.by_type})
-        type_near = Counter({kind: count for kind, _, count in self.by_type})
-        for gold, found in pairs:
-            matched += 1
-            type_total[found.type] += 1
-            country = judge.country(gold)
-            same_country = country is not None and found.country == country
-            if country is not None:
-                total += 1
-                right += same_country
-            if found.lat is None or found.lon is None:
-                continue
-            error = distance_km(gold.lat, gold.lon, found.lat, found.lon)
-            errors.append(error)
-            if error <= NEAR_KM:
-                near += 1
-                type_near[found.type] += 1
-            else:
-                far += same_country
-        by_type = tuple((kind, count, type_near[kind]) for kind, count in type_total.most_common())
-        return _Tally(matched, near, tuple(errors), total, right, far, by_type)
-
-    def score(self) -> ResolutionScore:
-        return ResolutionScore(
-            matched=self.matched,
-            near=self.near,
-            errors_km=self.errors_km,
-            country_total=self.country_total,
-            country_right=self.country_right,
-            right_country_far=self.right_country_far,
-            by_type=self.by_type,
-        )

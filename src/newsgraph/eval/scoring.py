@@ -1,4 +1,5 @@
-"""Word-level bag-of-tokens precision, recall and F1, as the WCXB benchmark scores extraction."""
+"""Scorers shared by the evaluations: word-level bag-of-tokens F1 (as the WCXB benchmark scores
+extraction), precision and recall from match counts, and metadata comparisons."""
 
 from __future__ import annotations
 
@@ -14,6 +15,33 @@ class WordScore:
     precision: float
     recall: float
     f1: float
+
+
+@dataclass(frozen=True)
+class MatchCounts:
+    """Precision, recall and F1 from counts: matches, predictions, gold items."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def plus(self, true_positives: int, predicted: int, gold: int) -> MatchCounts:
+        return MatchCounts(
+            self.true_positives + true_positives, self.predicted + predicted, self.gold + gold
+        )
 
 
 def word_tokens(text: str) -> Counter[str]:

@@ -75,12 +75,10 @@ def _sides(hit: Found, index: ActorIndex) -> Sides:
     return sides
 
 
-def _event_date(hit: Found, doc: Doc, reference: str | None) -> str | None:
+def _event_date(hit: Found, sentence: Span, reference: str | None) -> str | None:
     """The DATE entity inside the trigger's phrase or clause, resolved; else none found."""
-    tokens = {token.i for token in hit.token.subtree} | {hit.token.i}
-    for child in hit.token.children:
-        tokens.update(token.i for token in child.subtree)
-    for entity in doc.ents:
+    tokens = {token.i for token in hit.token.subtree}
+    for entity in sentence.ents:
         if entity.label_ == "DATE" and entity.root.i in tokens:
             value = resolve_date(entity.text, reference)
             if value:
@@ -122,7 +120,7 @@ def code_events(
                 and set(sides.actors) <= commentators
             ):
                 continue
-            date = _event_date(hit, doc, reference)
+            date = _event_date(hit, sentence, reference)
             event_year = int(date[:4]) if date and date[:4].isdigit() else None
             modality = read_modality(hit.token, lexicon, event_year, reference_year)
             kind = hit.trigger.type

@@ -1,7 +1,8 @@
-"""The language stages of an article: its reference date, places and actors, read from its parse.
+"""The language stages of an article: its reference date, actors, places and events, from its parse.
 
 :class:`Annotator` holds what these stages load once per process (the spaCy pipeline, the actor
-knowledge, the gazetteer on first use) and fills a cleaned record's language fields.
+knowledge, the event lexicon, the gazetteer on first use) and fills a cleaned record's language
+fields.
 """
 
 from __future__ import annotations
@@ -16,16 +17,25 @@ from spacy.tokens import Doc
 
 from .actors import ActorKnowledge, find_actors, load_knowledge
 from .dates import reference_date
+from .events import EventLexicon, code_events, load_lexicon
 from .language import load_nlp, parse_texts
 from .places import find_places
-from .reconcile import without_organization_names, without_place_names
-from .records import ArticleRecord
+from .reconcile import with_context_country, without_organization_names, without_place_names
+from .records import Actor, ArticleRecord, Event, Place
+
+
+@dataclass(frozen=True)
+class Annotation:
+    actors: list[Actor]
+    places: list[Place]
+    events: list[Event]
 
 
 @dataclass(frozen=True)
 class Annotator:
     nlp: Language
     knowledge: ActorKnowledge
+    lexicon: EventLexicon
 
     @staticmethod
     def for_files(actor_files: Iterable[Path] = ()) -> Annotator:
@@ -52,22 +62,34 @@ class Annotator:
         except Exception as error:  # noqa: BLE001 - reported for this article only
             return error
 
-    def annotate(self, record: ArticleRecord, doc: Doc) -> ArticleRecord:
-        """``record`` with its reference date, actors and places, read from ``doc``."""
-        reference = reference_date(record.text, record.meta.published)
-        published = reference.value if reference else None
+    def read(self, doc: Doc, published: str | None) -> Annotation:
+        """The actors, places and events of a parsed article dated ``published``."""
         actors = find_actors(doc, self.nlp, self.knowledge, published)
         hints = [actor.country for actor in actors if actor.country and actor.country != "IGO"]
         places = find_places(doc, hint_countries=hints)
+        actors, places = (
+            without_place_names(actors, places),
+            without_organization_names(places, actors),
+        )
+        actors = with_context_country(actors, places)
+        coded = code_events(doc, actors, places, published, self.lexicon, self.knowledge)
+        return Annotation(coded.actors, places, coded.events)
+
+    def annotate(self, record: ArticleRecord, doc: Doc) -> ArticleRecord:
+        """``record`` with its reference date, actors, places and events, read from ``doc``."""
+        reference = reference_date(record.text, record.meta.published)
+        published = reference.value if reference else None
+        annotation = self.read(doc, published)
         return record.model_copy(
             update={
                 "meta": record.meta.model_copy(update={"published": published}),
-                "actors": without_place_names(actors, places),
-                "places": without_organization_names(places, actors),
+                "actors": annotation.actors,
+                "places": annotation.places,
+                "events": annotation.events,
             }
         )
 
 
 @cache
 def _annotator(actor_files: tuple[Path, ...]) -> Annotator:
-    return Annotator(load_nlp(), load_knowledge(actor_files))
+    return Annotator(load_nlp(), load_knowledge(actor_files), load_lexicon())

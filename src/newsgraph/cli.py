@@ -273,6 +273,22 @@ def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
                 f"{len(place.mentions)} mention{'s' * (len(place.mentions) != 1)}",
                 markup=False,
             )
+    if record.events:
+        names = {actor.id: actor.name for actor in record.actors}
+        places = {place.id: place.name for place in record.places}
+        out.print()
+        out.print(f"[bold]events ({len(record.events)}):[/bold]")
+        for event in record.events:
+            kind = f"{event.type}/{event.mode}" if event.mode else event.type
+            sides = " → ".join(
+                ", ".join(names.get(actor_id, actor_id) for actor_id in side) or "?"
+                for side in (event.actor, event.recipient)
+            )
+            where = f" · {places.get(event.place, event.place)}" if event.place else ""
+            out.print(
+                f"  {event.id} {kind} [{event.modality}] {sides} · {event.date or 'undated'}{where}",
+                markup=False,
+            )
     if record.removed:
         out.print()
         out.print(f"[dim]removed ({len(record.removed)}):[/dim]")

@@ -46,3 +46,20 @@ def without_organization_names(places: list[Place], actors: list[Actor]) -> list
         if mentions:
             kept.append(place.model_copy(update={"mentions": mentions}))
     return [place.model_copy(update={"id": f"p{number}"}) for number, place in enumerate(kept, 1)]
+
+
+def with_context_country(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """Give actors the text left without a country ("Ousted President Askar Akayev", "leaders
+    of the opposition coalition") the article's country, when every country it names is one:
+    news about one country is about that country's people."""
+    named = {actor.country for actor in actors} | {place.country for place in places}
+    named -= {None, "IGO", "NGO", "IMG"}
+    if len(named) != 1:
+        return actors
+    (country,) = named
+    return [
+        actor.model_copy(update={"country": country})
+        if actor.country is None and actor.kind in ("person", "group")
+        else actor
+        for actor in actors
+    ]

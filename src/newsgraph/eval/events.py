@@ -140,32 +140,26 @@ def score_events(
     )
 
 
-def _countries(ids: list[str], actors: dict[str, str | None]) -> tuple[str | None, ...]:
-    return tuple(actors.get(actor_id) for actor_id in ids)
-
-
 def evaluate_events(path: Path, limit: int | None = None) -> EventScore:
-    """Code the gold sentences at ``path`` with the whole language layer and score them."""
-    from ..actors import find_actors, load_knowledge
-    from ..events import code_events, load_lexicon
-    from ..language import load_nlp, parse_texts
-    from ..places import find_places
+    """Code the gold sentences at ``path`` with the article pipeline's language stages (each
+    sentence read as an undated article) and score them."""
+    from ..annotate import Annotator
+    from ..language import parse_texts
 
     gold = read_gold_events(path)[:limit]
-    nlp, knowledge, lexicon = load_nlp(), load_knowledge(), load_lexicon()
+    annotator = Annotator.for_files()
     predicted = []
-    for doc, _ in parse_texts(((sentence.text, sentence.id) for sentence in gold), nlp):
-        actors = find_actors(doc, nlp, knowledge)
-        countries = {actor.id: actor.country for actor in actors}
-        events = code_events(doc, actors, find_places(doc), None, lexicon)
+    for doc, _ in parse_texts(((sentence.text, sentence.id) for sentence in gold), annotator.nlp):
+        annotation = annotator.read(doc, None)
+        countries = {actor.id: actor.country for actor in annotation.actors}
         predicted.append(
             [
                 CodedEvent(
                     event.type,
-                    _countries(event.actor, countries),
-                    _countries(event.recipient, countries),
+                    tuple(countries.get(actor_id) for actor_id in event.actor),
+                    tuple(countries.get(actor_id) for actor_id in event.recipient),
                 )
-                for event in events
+                for event in annotation.events
             ]
         )
     return score_events(gold, predicted)

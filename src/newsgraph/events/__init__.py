@@ -1,4 +1,4 @@
-"""PLOVER events: who did what to whom, where, when, and how sure (work in progress, issue 4)."""
+"""PLOVER events: who did what to whom, where, when, and how sure."""
 
 from .coder import code_events
 from .lexicon import EventLexicon, load_lexicon

@@ -7,13 +7,25 @@ modality) told twice in an article is one event, with the first sentence as evid
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from spacy.tokens import Doc, Span
 
+from ..actors import ActorKnowledge
 from ..dates import resolve_date
 from ..records import Actor, Event, Evidence, Place
 from .arguments import ActorIndex, Sides, noun_sides, verb_sides
+from .context import (
+    DOMESTIC_TARGET_TYPES,
+    RESPONSE_TYPES,
+    CountryActors,
+    act_places,
+    location_country,
+    owner_country,
+)
 from .lexicon import EventLexicon
-from .modality import read_modality
+from .modality import is_ultimatum, read_modality
+from .salience import Candidate, sentence_events
 from .triggers import Found, find_triggers
 
 # "will never accept foreign troops": a refused agreement is a rejection (PLOVER REJECT).
@@ -86,14 +98,127 @@ def _event_date(hit: Found, sentence: Span, reference: str | None) -> str | None
     return None
 
 
-def _place(hit: Found, sentence: Span, places: list[Place]) -> str | None:
-    subtree = [token.i for token in hit.token.subtree]
-    start = sentence.doc[min(subtree)].idx
-    end = sentence.end_char
-    for place in places:
-        if any(start <= s and e <= end for s, e in place.mentions):
-            return place.id
-    return None
+# The most precise place of an act is where it happened: a city before its state before its country.
+PRECISION = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
+
+
+def _place(named: list[tuple[Place, tuple[int, int]]]) -> str | None:
+    if not named:
+        return None
+    return min(named, key=lambda found: PRECISION[found[0].type])[0].id
+
+
+@dataclass(frozen=True)
+class EventCoding:
+    """An article's events, and its actors with the countries its events made recipients."""
+
+    events: list[Event]
+    actors: list[Actor]
+
+
+def _converted(
+    candidate: Candidate, hit: Found, lexicon: EventLexicon
+) -> tuple[str, str | None, str]:
+    """(type, mode, modality) once intentions and refusals are read as the acts they are:
+    "will withdraw … unless" is a threat, "will allow the return of inspectors" an agreement,
+    "plans to impose restrictions" a threat, "will never accept" a rejection."""
+    kind, mode, modality = candidate.type, candidate.mode, candidate.modality
+    if modality == "negated" and kind in REFUSED_TO_REJECT:
+        return "REJECT", None, "asserted"
+    quad = lexicon.types[kind].quad
+    if modality in ("future", "hypothetical") and not quad.startswith("verbal"):
+        if is_ultimatum(hit.token, lexicon):
+            return "THREATEN", lexicon.embedded_mode("THREATEN", hit.trigger), "asserted"
+    if modality == "future":
+        converted = lexicon.intent_conversion.get(quad)
+        if converted == "THREATEN":
+            return converted, lexicon.embedded_mode("THREATEN", hit.trigger), "asserted"
+        if converted and converted != kind:
+            return converted, None, "asserted"
+        if converted:
+            return kind, mode, "asserted"
+    return kind, mode, modality
+
+
+def _candidate(
+    hit: Found,
+    sentence: Span,
+    index: ActorIndex,
+    lexicon: EventLexicon,
+    reference: str | None,
+) -> Candidate:
+    sides = _sides(hit, index)
+    date = _event_date(hit, sentence, reference)
+    event_year = int(date[:4]) if date and date[:4].isdigit() else None
+    reference_year = int(reference[:4]) if reference else None
+    kind = hit.trigger.type
+    verbal = lexicon.types[kind].quad.startswith("verbal")
+    modality = read_modality(hit.token, lexicon, event_year, reference_year, verbal=verbal)
+    mode = hit.trigger.mode
+    if hit.embedded is not None:
+        mode = lexicon.embedded_mode(kind, hit.embedded.trigger) or mode
+    candidate = Candidate(hit, kind, mode, sides.actors, sides.recipients, modality, date)
+    kind, mode, modality = _converted(candidate, hit, lexicon)
+    return replace(candidate, type=kind, mode=mode, modality=modality)
+
+
+def _act_places(
+    hit: Found, sentence: Span, places: list[Place], index: ActorIndex
+) -> list[tuple[Place, tuple[int, int]]]:
+    embedded = hit.embedded.token if hit.embedded is not None else None
+    return act_places(hit.token, embedded, sentence, places, set(index.by_token))
+
+
+def _conditioned(hit: Found, index: ActorIndex) -> tuple[str, ...]:
+    """Who must meet a threat's condition ("to impose duties unless Mexico cracked down"): the
+    subject of the "unless" or "if" clause on the act, the one the threat is aimed at."""
+    acts = [hit.token] + ([hit.embedded.token] if hit.embedded is not None else [])
+    return tuple(
+        actor
+        for act in acts
+        for clause in act.children
+        if clause.dep_ == "advcl"
+        and any(mark.dep_ == "mark" and mark.lower_ in ("if", "unless") for mark in clause.children)
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+        for actor in index.of_phrase(subject)
+    )
+
+
+def _with_implicit_recipient(
+    candidate: Candidate,
+    sentence: Span,
+    places: list[Place],
+    countries: CountryActors,
+    index: ActorIndex,
+) -> Candidate:
+    if candidate.recipients:
+        return candidate
+    hit = candidate.hit
+    if candidate.type == "THREATEN":
+        conditioned = tuple(a for a in _conditioned(hit, index) if a not in candidate.actors)
+        if conditioned:
+            return replace(candidate, recipients=conditioned)
+    found = location_country(_act_places(hit, sentence, places, index))
+    if found is None and candidate.type in RESPONSE_TYPES and not hit.nominal:
+        found = owner_country(hit.token, countries.knowledge)
+    if found is not None:
+        recipient = countries.of(*found)
+    elif candidate.type in DOMESTIC_TARGET_TYPES and candidate.actors:
+        own = {countries.country(actor) for actor in candidate.actors} - {None, "IGO"}
+        if len(own) != 1:
+            return candidate
+        home = next(
+            (a.id for a in countries.actors if a.kind == "country" and a.country in own), None
+        )
+        if home is None:
+            return candidate
+        recipient = home
+    else:
+        return candidate
+    if recipient in candidate.actors:
+        return candidate
+    return replace(candidate, recipients=(recipient,))
 
 
 def code_events(
@@ -102,55 +227,62 @@ def code_events(
     places: list[Place],
     reference: str | None,
     lexicon: EventLexicon,
-) -> list[Event]:
-    """The events of ``doc`` with ids e1, e2, … in text order."""
+    knowledge: ActorKnowledge,
+) -> EventCoding:
+    """The events of ``doc`` with ids e1, e2, … in text order, and the actors they involve."""
     index = ActorIndex(doc, actors)
+    countries = CountryActors((actor.model_copy(deep=True) for actor in actors), knowledge)
     commentators = {actor.id for actor in actors if actor.sector in lexicon.commentator_sectors}
-    reference_year = int(reference[:4]) if reference else None
     events: list[Event] = []
     seen: set[tuple] = set()
     for sentence in doc.sents:
-        for hit in find_triggers(sentence, lexicon):
-            sides = _sides(hit, index)
-            if not sides.actors and not sides.recipients:
+        hits = find_triggers(sentence, lexicon)
+        candidates = []
+        for hit in hits:
+            candidate = _candidate(hit, sentence, index, lexicon, reference)
+            if not candidate.actors and not candidate.recipients:
                 continue
             if (
-                hit.trigger.type == "THREATEN"
-                and sides.actors
-                and set(sides.actors) <= commentators
+                candidate.type == "THREATEN"
+                and candidate.actors
+                and set(candidate.actors) <= commentators
             ):
                 continue
-            date = _event_date(hit, sentence, reference)
-            event_year = int(date[:4]) if date and date[:4].isdigit() else None
-            modality = read_modality(hit.token, lexicon, event_year, reference_year)
-            kind = hit.trigger.type
-            if modality == "negated" and kind in REFUSED_TO_REJECT:
-                kind, modality = "REJECT", "asserted"
-            mode = hit.trigger.mode
-            if hit.embedded is not None:
-                mode = lexicon.embedded_mode(kind, hit.embedded.trigger) or mode
-            key = (kind, sides.actors, sides.recipients, modality)
+            candidates.append(candidate)
+        triggers = {hit.token.i for hit in hits}
+        for candidate in sentence_events(candidates, triggers):
+            candidate = _with_implicit_recipient(candidate, sentence, places, countries, index)
+            key = (candidate.type, candidate.actors, candidate.recipients, candidate.modality)
             if key in seen:
                 continue
             seen.add(key)
-            event_type = lexicon.types[kind]
-            events.append(
-                Event(
-                    id=f"e{len(events) + 1}",
-                    type=kind,
-                    mode=mode if mode in event_type.modes else None,
-                    context=list(hit.trigger.context),
-                    actor=list(sides.actors),
-                    recipient=list(sides.recipients),
-                    place=_place(hit, sentence, places),
-                    date=date or (reference if modality != "historical" else None),
-                    modality=modality,
-                    source=None,
-                    cameo=event_type.cameo_for(mode),
-                    score=event_type.score,
-                    evidence=Evidence(
-                        start=sentence.start_char, end=sentence.end_char, text=sentence.text
-                    ),
-                )
-            )
-    return events
+            place = _place(_act_places(candidate.hit, sentence, places, index))
+            events.append(_event(candidate, len(events) + 1, sentence, place, reference, lexicon))
+    return EventCoding(events, countries.actors)
+
+
+def _event(
+    candidate: Candidate,
+    number: int,
+    sentence: Span,
+    place: str | None,
+    reference: str | None,
+    lexicon: EventLexicon,
+) -> Event:
+    event_type = lexicon.types[candidate.type]
+    mode = candidate.mode if candidate.mode in event_type.modes else None
+    return Event(
+        id=f"e{number}",
+        type=candidate.type,
+        mode=mode,
+        context=list(candidate.hit.trigger.context),
+        actor=list(candidate.actors),
+        recipient=list(candidate.recipients),
+        place=place,
+        date=candidate.date or (reference if candidate.modality != "historical" else None),
+        modality=candidate.modality,
+        source=None,
+        cameo=event_type.cameo_for(mode),
+        score=event_type.score,
+        evidence=Evidence(start=sentence.start_char, end=sentence.end_char, text=sentence.text),
+    )

@@ -22,6 +22,7 @@ class EventType:
     score: float | None
     symmetric: bool
     modes: frozenset[str]
+    quad: str
 
     def cameo_for(self, mode: str | None) -> str:
         return self.cameo_by_mode.get(mode or "", self.cameo)
@@ -44,6 +45,11 @@ class EventLexicon:
     light_verbs: dict[tuple[str, str], Trigger] = field(default_factory=dict)
     not_triggers: frozenset[str] = frozenset()
     frames: dict[str, str] = field(default_factory=dict)
+    polar_frames: dict[str, dict[str, str]] = field(default_factory=dict)
+    intent_conversion: dict[str, str | None] = field(default_factory=dict)
+    reported_backshift: dict[str, str] = field(default_factory=dict)
+    obligation_cues: frozenset[str] = frozenset()
+    ultimatum_markers: frozenset[str] = frozenset()
     embedded_modes: dict[str, dict[str, str]] = field(default_factory=dict)
     negation: frozenset[str] = frozenset()
     hypothetical_auxiliaries: frozenset[str] = frozenset()
@@ -60,6 +66,12 @@ class EventLexicon:
         """The mode a frame takes from the act it embeds ("COERCE/arrest" before "COERCE")."""
         modes = self.embedded_modes.get(frame, {})
         return modes.get(f"{act.type}/{act.mode}") or modes.get(act.type)
+
+    def polar_type(self, frame: str, act: Trigger) -> str:
+        """The type of an intent frame ("vowed to", "ready to") over ``act``: a threat of a
+        conflict act, an agreement to a cooperative one."""
+        polarity = "conflict" if self.types[act.type].quad.endswith("conflict") else "cooperation"
+        return self.polar_frames[frame][polarity]
 
     def verb(self, lemma: str, particles: frozenset[str]) -> Trigger | None:
         """The entry for a verb lemma, a phrasal entry ("call on") first when its particle is
@@ -96,6 +108,7 @@ def load_lexicon() -> EventLexicon:
             score=entry.get("score"),
             symmetric=bool(entry.get("symmetric")),
             modes=frozenset(mode["name"] for mode in entry.get("modes") or []),
+            quad=entry["quad"],
         )
     lexicon.embedded_modes = {
         **(ontology.get("embedded_modes") or {}),
@@ -116,6 +129,13 @@ def load_lexicon() -> EventLexicon:
         str(key).lower().replace("_", " "): value
         for key, value in (modality.get("frames") or {}).items()
     }
+    lexicon.polar_frames = {
+        str(key).lower(): value for key, value in (modality.get("polar_frames") or {}).items()
+    }
+    lexicon.intent_conversion = modality.get("intent_conversion") or {}
+    lexicon.reported_backshift = modality.get("reported_backshift") or {}
+    lexicon.obligation_cues = _words(modality.get("obligation_cues"))
+    lexicon.ultimatum_markers = _words(modality.get("ultimatum_markers"))
     hypothetical = modality.get("hypothetical") or {}
     future = modality.get("future") or {}
     lexicon.negation = _words(modality.get("negation"))

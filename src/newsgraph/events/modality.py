@@ -47,9 +47,25 @@ def _governed_by(token: Token, lemmas: frozenset[str]) -> bool:
     return False
 
 
+def _reported(heads: list[Token], lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause is reported speech ("said it would allow inspectors")."""
+    return any(
+        head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs
+        for head in heads
+    )
+
+
 def read_modality(
-    token: Token, lexicon: EventLexicon, event_year: int | None, reference_year: int | None
+    token: Token,
+    lexicon: EventLexicon,
+    event_year: int | None,
+    reference_year: int | None,
+    *,
+    verbal: bool = False,
 ) -> Modality:
+    """The modality of the event whose trigger is ``token``. A ``verbal`` event (a threat, an
+    offer, a demand) is made even when what it says is conditional: "threatened to ban voting if
+    Hamas ran" is an asserted threat, so condition markers do not make it hypothetical."""
     heads = list(_clause_heads(token))
     children = [child for head in heads for child in head.children]
     if any(
@@ -58,9 +74,17 @@ def read_modality(
         return "negated"
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
     markers = {child.lower_ for child in children if child.dep_ == "mark"}
+    conditional = bool(markers & lexicon.hypothetical_markers) and not verbal
+    if _reported(heads, lexicon) and not conditional:
+        # reported speech shifts "will" to "would": "said it would allow" is its plan
+        shifted = {lexicon.reported_backshift.get(aux) for aux in auxiliaries}
+        if "hypothetical" in shifted:
+            return "hypothetical"
+        if "future" in shifted:
+            return "future"
     if (
         auxiliaries & lexicon.hypothetical_auxiliaries
-        or markers & lexicon.hypothetical_markers
+        or conditional
         or _governed_by(token, lexicon.hypothetical_governors | lexicon.hypothetical_nouns)
     ):
         return "hypothetical"
@@ -71,3 +95,15 @@ def read_modality(
     ):
         return "historical"
     return "asserted"
+
+
+def is_ultimatum(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the act is announced on a condition the other side must meet ("will withdraw its
+    force unless the president arranges a ceasefire"): an ultimatum, PLOVER's THREATEN."""
+    return any(
+        grandchild.dep_ == "mark" and grandchild.lower_ in lexicon.ultimatum_markers
+        for head in _clause_heads(token)
+        for child in head.children
+        if child.dep_ == "advcl"
+        for grandchild in child.children
+    )

@@ -7,6 +7,7 @@ threatened is never coded as done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -52,22 +53,62 @@ def _word_trigger(token: Token, lexicon: EventLexicon) -> Found | None:
                 None,
             )
         return Found(token, trigger, nominal=False) if trigger else None
-    if token.pos_ == "NOUN" and lemma in lexicon.nouns:
+    if token.pos_ != "NOUN":
+        return None
+    for modifier in token.lefts:
+        # "hunger strike", "intelligence sharing", "war games": the pair before the noun alone
+        if modifier.dep_ in ("compound", "amod", "nmod"):
+            for pair in (f"{modifier.lemma_} {lemma}", f"{modifier.lower_} {token.lower_}"):
+                if pair.lower() in lexicon.nouns:
+                    return Found(token, lexicon.nouns[pair.lower()], nominal=True)
+    if lemma in lexicon.nouns:
         return Found(token, lexicon.nouns[lemma], nominal=True)
     return None
 
 
-def _frame_type(token: Token, lexicon: EventLexicon) -> str | None:
+def _frame_key(token: Token, table: dict) -> str | None:
+    """The key of ``table`` the token matches: "call on", "raise possibility", then its lemma."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "NOUN"):
-        return None
     for particle in _particles(token):
-        if f"{lemma} {particle}" in lexicon.frames:
-            return lexicon.frames[f"{lemma} {particle}"]
+        if f"{lemma} {particle}" in table:
+            return f"{lemma} {particle}"
     for obj in _object_lemmas(token):
-        if f"{lemma} {obj}" in lexicon.frames:
-            return lexicon.frames[f"{lemma} {obj}"]
-    return lexicon.frames.get(lemma)
+        if f"{lemma} {obj}" in table:
+            return f"{lemma} {obj}"
+    return lemma if lemma in table else None
+
+
+def _frame_types(token: Token, lexicon: EventLexicon) -> Callable[[Trigger], str] | None:
+    """How a frame word types the act it embeds: a fixed type ("threatened to" is THREATEN), or
+    one that follows the act's polarity ("vowed to", "ready to", "welcomed")."""
+    if token.pos_ in ("VERB", "NOUN", "ADJ"):
+        polar = _frame_key(token, lexicon.polar_frames)
+        if polar is not None:
+            return lambda act: lexicon.polar_type(polar, act)
+    if token.pos_ in ("VERB", "NOUN"):
+        fixed = _frame_key(token, lexicon.frames)
+        if fixed is not None:
+            return lambda act: lexicon.frames[fixed]
+    return None
+
+
+def _obligation(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The clause a reporting verb reports as an obligation ("said Libya must hand over the
+    suspects", "declared that China has to drop barriers"): its verb, else None."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.reporting_verbs:
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        auxiliaries = {child.lower_ for child in clause.children if child.dep_ == "aux"}
+        if auxiliaries & lexicon.obligation_cues:
+            return clause
+        # "has to drop": the reported verb hangs from "has" as its xcomp
+        if clause.lemma_ in ("have", "need") and any(
+            child.dep_ == "xcomp" for child in clause.children
+        ):
+            return next(child for child in clause.children if child.dep_ == "xcomp")
+    return None
 
 
 def _embedded(frame: Token, found: dict[int, Found]) -> list[Found]:
@@ -81,7 +122,9 @@ def _embedded(frame: Token, found: dict[int, Found]) -> list[Found]:
         following = []
         for token in queue:
             act = found.get(token.i)
-            if act is not None and token.i != frame.i and not _carried_by_verb(act, found):
+            # a frame's own object is what it frames ("welcomed … support"), even of its type
+            carried = _carried_by_verb(act, found) if act is not None else False
+            if act is not None and token.i != frame.i and (token.head.i == frame.i or not carried):
                 acts.append(act)
             following.extend(child for child in token.children if child.dep_ in EMBEDDING_DEPS)
         queue = following
@@ -96,22 +139,31 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Found]:
     swallowed: set[int] = set()
     results: list[Found] = []
     for token in sentence:
-        frame_type = _frame_type(token, lexicon)
+        obliged = _obligation(token, lexicon)
+        if obliged is not None:
+            # what the speaker says another must do is the speaker's demand
+            act = found.get(obliged.i) or Found(obliged, Trigger("REQUEST", None, ()), False)
+            swallowed.add(obliged.i)
+            results.append(Found(token, Trigger("REQUEST", None, act.trigger.context), False, act))
+            continue
+        frame_type = _frame_types(token, lexicon)
         if frame_type is None:
             continue
-        acts: list[Found | None] = list(_embedded(token, found))
-        own = found.get(token.i)
-        if not acts and own is None:
+        acts = _embedded(token, found)
+        if not acts:
+            # a frame word with nothing embedded is only its own entry, if it has one
             continue
-        acts = acts or [None]
+        own = found.get(token.i)
         for act in acts:
-            if act is not None:
-                swallowed.add(act.token.i)
-            context = act.trigger.context if act else own.trigger.context
+            swallowed.add(act.token.i)
             results.append(
                 Found(
                     token,
-                    Trigger(frame_type, own.trigger.mode if own else None, context),
+                    Trigger(
+                        frame_type(act.trigger),
+                        own.trigger.mode if own else None,
+                        act.trigger.context,
+                    ),
                     nominal=token.pos_ == "NOUN",
                     embedded=act,
                 )

@@ -5,7 +5,7 @@ recipient codes (ISO3 or IGO). A coder's output for a sentence is a list of :cla
 - Type F1: per sentence, the set of predicted types against the gold type; micro over all
   sentences, macro as the mean F1 of the types that occur in the gold or the predictions.
 - Dyad F1: the (type, actor country, recipient country) triples of each event, one per actor and
-  recipient pair (a missing side is None); for the symmetric types (CONSULT, AGREE, COOPERATE)
+  recipient pair (a side with no known country is None); for the symmetric types (CONSULT, AGREE, COOPERATE)
   the two countries are unordered.
 """
 
@@ -67,11 +67,17 @@ def read_gold_events(path: Path) -> list[GoldSentence]:
     return sentences
 
 
+def _known(codes: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """A side's countries: those of its actors with one, else None (no country known)."""
+    return tuple(code for code in codes if code) or (None,)
+
+
 def dyads(event: CodedEvent) -> set[Dyad]:
-    """The (type, actor, recipient) triples of one event; unordered for symmetric types."""
+    """The (type, actor, recipient) triples of one event; unordered for symmetric types. A
+    side's actors with no country add no triple when others on that side have one."""
     triples = set()
-    for actor in event.actors or (None,):
-        for recipient in event.recipients or (None,):
+    for actor in _known(event.actors):
+        for recipient in _known(event.recipients):
             if event.type in SYMMETRIC_TYPES:
                 actor, recipient = sorted((actor, recipient), key=lambda code: code or "")
             triples.add((event.type, actor, recipient))

@@ -23,7 +23,7 @@ OBJECTS = frozenset({"dobj", "dative", "iobj", "attr"})
 RECIPIENT_PREPOSITIONS = frozenset(
     {"on", "against", "with", "to", "toward", "towards", "from", "upon", "into"}
 )
-INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp"})
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"})
 PHRASE_DEPS = frozenset(
     {
         "compound",
@@ -68,7 +68,7 @@ class ActorIndex:
         """The actors named in the noun phrase headed by ``token`` (with its conjuncts and
         "of" phrases, not its relative clauses), leaving out ``blocked`` tokens."""
         found: list[str] = []
-        for member in _phrase(token):
+        for member in _phrase(token, self.by_token):
             if member.i in blocked:
                 continue
             actor = self.by_token.get(member.i)
@@ -77,11 +77,15 @@ class ActorIndex:
         return tuple(found)
 
 
-def _phrase(token: Token) -> list[Token]:
+def _phrase(token: Token, named: dict[int, str]) -> list[Token]:
+    """The phrase's tokens; an "of" phrase only when the head names no actor itself ("leaders
+    of the coalition" yes, "the Albanians of southern Serbia" no)."""
     members = [token]
     for child in token.children:
-        if child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
-            members.extend(_phrase(child))
+        if child.dep_ == "prep" and (child.lower_ != "of" or token.i in named):
+            continue
+        if child.dep_ in PHRASE_DEPS:
+            members.extend(_phrase(child, named))
     return members
 
 
@@ -89,6 +93,8 @@ def verb_sides(verb: Token, index: ActorIndex, blocked: frozenset[int] = frozens
     """Actor and recipient of a verbal trigger; ``blocked`` tokens belong to another event."""
     actors: tuple[str, ...] = ()
     recipients: list[str] = []
+    objects: list[str] = []
+    given_to = False
     passive = any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children)
     for child in verb.children:
         if child.dep_ in SUBJECTS:
@@ -100,27 +106,34 @@ def verb_sides(verb: Token, index: ActorIndex, blocked: frozenset[int] = frozens
                 actor for grand in child.children for actor in index.of_phrase(grand, blocked)
             )
         elif child.dep_ in OBJECTS and not passive:
-            recipients.extend(index.of_phrase(child, blocked))
-            # "imposed sanctions on Iran", "intensifying pressure on Mexico"
+            objects.extend(index.of_phrase(child, blocked))
+            # "imposed sanctions on Iran", "rejected calls by Kofi Annan"
             recipients.extend(
                 actor
                 for prep in child.children
-                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPOSITIONS
+                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPOSITIONS | {"by"}
                 for grand in prep.children
                 if grand.dep_ == "pobj"
                 for actor in index.of_phrase(grand, blocked)
             )
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPOSITIONS:
-            recipients.extend(
+            found = [
                 actor
                 for grand in child.children
                 if grand.dep_ == "pobj"
                 for actor in index.of_phrase(grand, blocked)
-            )
+            ]
+            recipients.extend(found)
+            given_to = given_to or (child.lower_ == "to" and bool(found))
         elif child.dep_ == "prt":
             recipients.extend(_particle_objects(child, index))
-    if not actors:
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if not actors and all(subject.pos_ == "PRON" for subject in subjects):
+        # no subject ("refused to accept", "met and agreed") or an unresolved pronoun:
+        # a subject named further up; never over a subject of its own that names no actor
         actors = _inherited_actors(verb, index)
+    # "offered its troops to Lebanon's president": the object is what is given, "to" whom
+    recipients = recipients if given_to else objects + recipients
     return Sides(actors, _unique(recipient for recipient in recipients if recipient not in actors))
 
 
@@ -164,6 +177,9 @@ def _inherited_actors(verb: Token, index: ActorIndex) -> tuple[str, ...]:
             return ()
         token = token.head
         for child in token.children:
+            if child.dep_ in SUBJECTS and child.pos_ == "PRON" and not index.of_phrase(child):
+                # "Syria says it is willing to": the pronoun is the speaker further up
+                continue
             if child.dep_ in SUBJECTS:
                 return index.of_phrase(child)
             if child.dep_ == "agent":

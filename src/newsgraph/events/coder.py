@@ -24,7 +24,7 @@ from .context import (
     owner_country,
 )
 from .lexicon import EventLexicon
-from .modality import is_ultimatum, read_modality
+from .modality import governed_by, is_ultimatum, read_modality
 from .salience import Candidate, sentence_events
 from .triggers import Found, find_triggers
 
@@ -129,6 +129,9 @@ def _converted(
     if modality in ("future", "hypothetical") and not quad.startswith("verbal"):
         if is_ultimatum(hit.token, lexicon):
             return "THREATEN", lexicon.embedded_mode("THREATEN", hit.trigger), "asserted"
+    if modality == "future" and kind == "ASSAULT":
+        if governed_by(hit.token, lexicon.readiness_governors):
+            return "MOBILIZE", None, "asserted"
     if modality == "future":
         converted = lexicon.intent_conversion.get(quad)
         if converted == "THREATEN":

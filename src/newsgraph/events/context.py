@@ -77,8 +77,6 @@ def _locative(token: Token) -> bool:
             return current.lower_ in LOCATIVE_PREPOSITIONS
         if current.dep_ not in ("pobj", "conj", "appos", "compound") or current.head.i == current.i:
             return False
-        if current.dep_ == "compound" and current.head.pos_ != "PROPN":
-            return False
         current = current.head
     return False
 

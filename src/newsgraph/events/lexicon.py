@@ -50,6 +50,7 @@ class EventLexicon:
     reported_backshift: dict[str, str] = field(default_factory=dict)
     obligation_cues: frozenset[str] = frozenset()
     ultimatum_markers: frozenset[str] = frozenset()
+    readiness_governors: frozenset[str] = frozenset()
     embedded_modes: dict[str, dict[str, str]] = field(default_factory=dict)
     negation: frozenset[str] = frozenset()
     hypothetical_auxiliaries: frozenset[str] = frozenset()
@@ -136,6 +137,7 @@ def load_lexicon() -> EventLexicon:
     lexicon.reported_backshift = modality.get("reported_backshift") or {}
     lexicon.obligation_cues = _words(modality.get("obligation_cues"))
     lexicon.ultimatum_markers = _words(modality.get("ultimatum_markers"))
+    lexicon.readiness_governors = _words(modality.get("readiness_governors"))
     hypothetical = modality.get("hypothetical") or {}
     future = modality.get("future") or {}
     lexicon.negation = _words(modality.get("negation"))

@@ -33,7 +33,7 @@ def _clause_heads(token: Token) -> Iterator[Token]:
         yield current
 
 
-def _governed_by(token: Token, lemmas: frozenset[str]) -> bool:
+def governed_by(token: Token, lemmas: frozenset[str]) -> bool:
     """Whether an embedding verb or noun above ``token`` is one of ``lemmas``."""
     current = token
     for _ in range(4):
@@ -85,12 +85,12 @@ def read_modality(
     if (
         auxiliaries & lexicon.hypothetical_auxiliaries
         or conditional
-        or _governed_by(token, lexicon.hypothetical_governors | lexicon.hypothetical_nouns)
+        or governed_by(token, lexicon.hypothetical_governors | lexicon.hypothetical_nouns)
     ):
         return "hypothetical"
-    if auxiliaries & lexicon.future_auxiliaries or _governed_by(token, lexicon.future_governors):
+    if auxiliaries & lexicon.future_auxiliaries or governed_by(token, lexicon.future_governors):
         return "future"
-    if (event_year and reference_year and event_year < reference_year) or _governed_by(
+    if (event_year and reference_year and event_year < reference_year) or governed_by(
         token, lexicon.historical_cues
     ):
         return "historical"

@@ -111,13 +111,25 @@ def _obligation(token: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def _infinitive_clause(token: Token) -> bool:
+    """ "sworn to fight", which the small model often attaches as an adverbial clause."""
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "aux" and child.lower_ == "to" and child.i < token.i
+        for child in token.children
+    )
+
+
 def _embedded(frame: Token, found: dict[int, Found]) -> list[Found]:
     """The triggers the frame governs, nearest first: its complement verbs, its objects and
     their "of" phrases ("the possibility of drone strikes"), what those coordinate ("to
     re-designate … and to impose sanctions") or qualify ("a move that could trigger sanctions");
     not its adverbial clauses ("after the army attacked")."""
     acts: list[Found] = []
-    queue = [child for child in frame.children if child.dep_ in EMBEDDING_DEPS]
+    queue = [
+        child
+        for child in frame.children
+        if child.dep_ in EMBEDDING_DEPS or _infinitive_clause(child)
+    ]
     for _ in range(EMBEDDING_DEPTH):
         following = []
         for token in queue:

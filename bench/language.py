@@ -5,10 +5,13 @@ Usage: .venv/bin/python bench/language.py [--shared ../shared] [--texts 200] [--
 The texts are the cleaned bodies of the first N White House world-sample records. Each round
 times, in turn:
   spacy      list(nlp.pipe(texts, batch_size=16)): the reference;
-  layer      Annotator.annotate_all: the same parse plus reference dates, actors and places;
+  layer      Annotator.annotate_all: the same parse plus reference dates, actors, places and
+             events;
 and the best round of each is kept. The stages alone are also timed on docs parsed once (dates,
-actors, places), so the table shows where our own time goes. Goal from issue 3: the layer adds no
-more than a quarter to spaCy's own time. Peak RSS is the process's high-water mark.
+actors, places, events: the event coder given each doc's actors and places), so the table shows
+where our own time goes. Goals: the layer adds no more than a quarter to spaCy's own time (issue
+3); the event stage adds no more than a tenth to the rest of the layer (issue 4: "events / rest of
+layer" row). Peak RSS is the process's high-water mark.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from rich.table import Table
 from newsgraph.actors import find_actors, load_knowledge
 from newsgraph.annotate import Annotator
 from newsgraph.dates import reference_date
+from newsgraph.events import code_events, load_lexicon
 from newsgraph.ingest import read_inputs
 from newsgraph.language import load_nlp
 from newsgraph.language.parse import BATCH_SIZE
@@ -70,12 +74,22 @@ def main() -> None:
         spacy_times.append(seconds(lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE))))
         layer_times.append(seconds(lambda: annotator.annotate_all(records)))
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    read = [annotator.read(doc, record.meta.published) for doc, record in zip(docs, records)]
+    lexicon = load_lexicon()
+    events_time = seconds(
+        lambda: [
+            code_events(doc, found.actors, found.places, record.meta.published, lexicon, knowledge)
+            for doc, found, record in zip(docs, read, records)
+        ]
+    )
+    events_found = sum(len(found.events) for found in read)
     stage_times = {
         "reference dates": seconds(
             lambda: [reference_date(r.text, r.meta.published) for r in records]
         ),
         "actors": seconds(lambda: [find_actors(doc, nlp, knowledge) for doc in docs]),
         "places": seconds(lambda: [find_places(doc) for doc in docs]),
+        f"events ({events_found:,} coded)": events_time,
     }
 
     spacy_best, layer_best = min(spacy_times), min(layer_times)
@@ -95,6 +109,9 @@ def main() -> None:
     )
     for stage, elapsed in stage_times.items():
         table.add_row(f"  {stage} alone", f"{elapsed:.2f}", "", f"{elapsed / spacy_best:.3f}")
+    table.add_row(
+        "events / rest of layer", "", "", f"{events_time / (layer_best - events_time):.3f}"
+    )
     console = Console()
     console.print(table)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -448,12 +448,23 @@ def eval_dates(gold: Path, other_corpora: tuple[Path, ...]) -> None:
 @evaluate.command(name="events")
 @gold_option("data/events/plover-gsr-dev.jsonl", "PLOVER gold sentences (JSON Lines).")
 @limit_option
-def eval_events(gold: Path, limit: int | None) -> None:
-    """Event type and dyad F1 on the PLOVER gold sentences (the event stage is in progress)."""
-    from .eval.events import evaluate_events
+@click.option(
+    "--event-free",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also count events invented on these sentences that hold none (one per line, # notes).",
+)
+def eval_events(gold: Path, limit: int | None, event_free: Path | None) -> None:
+    """Event type and dyad F1 on the PLOVER gold sentences."""
+    from .eval.events import count_invented_events, evaluate_events
 
     require_gold(gold)
-    score = evaluate_events(gold, limit)
-    stdout.print(
-        _score_table("events on PLOVER gold sentences", ("measure", "value"), score.rows())
-    )
+    rows = evaluate_events(gold, limit).rows()
+    if event_free is not None:
+        invented = count_invented_events(event_free)
+        rows.append(
+            (
+                "event-free sentences given an event",
+                f"{invented.with_events} / {invented.sentences} ({invented.rate:.3f})",
+            )
+        )
+    stdout.print(_score_table("events on PLOVER gold sentences", ("measure", "value"), rows))

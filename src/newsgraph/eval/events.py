@@ -169,3 +169,31 @@ def evaluate_events(path: Path, limit: int | None = None) -> EventScore:
             ]
         )
     return score_events(gold, predicted)
+
+
+@dataclass(frozen=True)
+class InventedEvents:
+    sentences: int
+    with_events: int
+    examples: tuple[str, ...]
+
+    @property
+    def rate(self) -> float:
+        return self.with_events / self.sentences if self.sentences else 0.0
+
+
+def count_invented_events(path: Path) -> InventedEvents:
+    """How many of the sentences at ``path`` (one per line, "#" lines are notes), which report
+    no event, get one from the article pipeline's language stages."""
+    from ..annotate import Annotator
+    from ..language import parse_texts
+
+    with path.open(encoding="utf-8") as lines:
+        texts = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    annotator = Annotator.for_files()
+    invented = [
+        text
+        for doc, text in parse_texts(((text, text) for text in texts), annotator.nlp)
+        if annotator.read(doc, None).events
+    ]
+    return InventedEvents(len(texts), len(invented), tuple(invented))

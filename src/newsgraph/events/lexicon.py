@@ -124,7 +124,8 @@ def load_lexicon() -> EventLexicon:
             lexicon.nouns.setdefault(str(noun).lower(), trigger)
         for pair in entry.get("light_verbs") or []:
             verb, _, obj = str(pair).lower().rpartition(" ")
-            lexicon.light_verbs.setdefault((verb.split("_")[0], obj), trigger)
+            # "call_off strike" is ("call off", "strike"), apart from "call strike"
+            lexicon.light_verbs.setdefault((verb.replace("_", " "), obj.split("_")[0]), trigger)
     lexicon.not_triggers = _words(triggers.get("not_triggers"))
     lexicon.frames = {
         str(key).lower().replace("_", " "): value

@@ -39,19 +39,26 @@ def _object_lemmas(token: Token) -> list[str]:
     return [child.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "attr")]
 
 
+def _pair(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """The light-verb entry for the verb and its object ("take hostage", "call off a strike"),
+    the phrasal verb first."""
+    lemma = token.lemma_.lower()
+    verbs = [f"{lemma} {particle}" for particle in _particles(token)] + [lemma]
+    for verb in verbs:
+        for obj in _object_lemmas(token):
+            if (verb, obj) in lexicon.light_verbs:
+                return lexicon.light_verbs[(verb, obj)]
+    return None
+
+
 def _word_trigger(token: Token, lexicon: EventLexicon) -> Found | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma not in lexicon.not_triggers:
-        trigger = lexicon.verb(lemma, _particles(token))
-        if trigger is None:
-            trigger = next(
-                (
-                    lexicon.light_verbs[(lemma, obj)]
-                    for obj in _object_lemmas(token)
-                    if (lemma, obj) in lexicon.light_verbs
-                ),
-                None,
-            )
+    if token.pos_ == "VERB":
+        # a verb with its object says more than the verb alone ("seize a town", "take hostages");
+        # a word that is no event alone ("take", "declare") may be one with its object
+        trigger = _pair(token, lexicon)
+        if trigger is None and lemma not in lexicon.not_triggers:
+            trigger = lexicon.verb(lemma, _particles(token))
         return Found(token, trigger, nominal=False) if trigger else None
     if token.pos_ != "NOUN":
         return None

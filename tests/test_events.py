@@ -124,6 +124,13 @@ def test_protest_with_no_target_is_aimed_at_its_own_country():
     ]
 
 
+def test_going_on_strike_is_a_protest_and_an_air_strike_an_attack():
+    assert [e[0] for e in coded("Teachers in Kenya went on strike on Monday over pay.")] == [
+        "PROTEST"
+    ]
+    assert [e[0] for e in coded("An air strike killed five soldiers in Gaza City.")] == ["ASSAULT"]
+
+
 def test_sentences_without_political_events_code_none():
     for text in (
         "The weather in Paris was mild on Tuesday and the museums were crowded.",
@@ -134,9 +141,9 @@ def test_sentences_without_political_events_code_none():
 
 def test_plover_dev_floors(shared: Path):
     score = evaluate_events(shared / "data/events/plover-gsr-dev.jsonl")
-    assert score.types.f1 >= 0.78, f"type micro F1 {score.types.f1:.3f} (measured 0.816)"
-    assert score.macro_f1 >= 0.72, f"type macro F1 {score.macro_f1:.3f} (measured 0.757)"
-    assert score.dyads.f1 >= 0.40, f"dyad F1 {score.dyads.f1:.3f} (measured 0.437)"
+    assert score.types.f1 >= 0.78, f"type micro F1 {score.types.f1:.3f} (measured 0.822)"
+    assert score.macro_f1 >= 0.72, f"type macro F1 {score.macro_f1:.3f} (measured 0.770)"
+    assert score.dyads.f1 >= 0.40, f"dyad F1 {score.dyads.f1:.3f} (measured 0.441)"
 
 
 def test_few_events_on_sentences_that_hold_none():

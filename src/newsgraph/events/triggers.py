@@ -48,6 +48,14 @@ def _pair(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for obj in _object_lemmas(token):
             if (verb, obj) in lexicon.light_verbs:
                 return lexicon.light_verbs[(verb, obj)]
+    # "went on strike", "called for talks": the object of the verb's own preposition
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            key = (f"{lemma} {prep.lower_}", obj.lemma_.lower())
+            if obj.dep_ == "pobj" and key in lexicon.light_verbs:
+                return lexicon.light_verbs[key]
     return None
 
 

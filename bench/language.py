@@ -74,12 +74,15 @@ def main() -> None:
         spacy_times.append(seconds(lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE))))
         layer_times.append(seconds(lambda: annotator.annotate_all(records)))
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    read = [annotator.read(doc, record.meta.published) for doc, record in zip(docs, records)]
+    read = [
+        annotator.read(doc, record.meta.published)
+        for doc, record in zip(docs, records, strict=True)
+    ]
     lexicon = load_lexicon()
     events_time = seconds(
         lambda: [
             code_events(doc, found.actors, found.places, record.meta.published, lexicon, knowledge)
-            for doc, found, record in zip(docs, read, records)
+            for doc, found, record in zip(docs, read, records, strict=True)
         ]
     )
     events_found = sum(len(found.events) for found in read)

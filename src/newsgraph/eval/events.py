@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .actors import GOLD_CODE_FIXES
 from .scoring import MatchCounts
+
+if TYPE_CHECKING:
+    from ..annotate import Annotation
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -146,17 +150,22 @@ def score_events(
     )
 
 
-def evaluate_events(path: Path, limit: int | None = None) -> EventScore:
-    """Code the gold sentences at ``path`` with the article pipeline's language stages (each
-    sentence read as an undated article) and score them."""
+def _annotated(texts: Iterable[str]) -> Iterator[Annotation]:
+    """Each text read as an undated article by the article pipeline's language stages."""
     from ..annotate import Annotator
     from ..language import parse_texts
 
-    gold = read_gold_events(path)[:limit]
     annotator = Annotator.for_files()
+    for doc, _ in parse_texts(((text, None) for text in texts), annotator.nlp):
+        yield annotator.read(doc, None)
+
+
+def evaluate_events(path: Path, limit: int | None = None) -> EventScore:
+    """Code the gold sentences at ``path`` with the article pipeline's language stages (each
+    sentence read as an undated article) and score them."""
+    gold = read_gold_events(path)[:limit]
     predicted = []
-    for doc, _ in parse_texts(((sentence.text, sentence.id) for sentence in gold), annotator.nlp):
-        annotation = annotator.read(doc, None)
+    for annotation in _annotated(sentence.text for sentence in gold):
         countries = {actor.id: actor.country for actor in annotation.actors}
         predicted.append(
             [
@@ -185,15 +194,9 @@ class InventedEvents:
 def count_invented_events(path: Path) -> InventedEvents:
     """How many of the sentences at ``path`` (one per line, "#" lines are notes), which report
     no event, get one from the article pipeline's language stages."""
-    from ..annotate import Annotator
-    from ..language import parse_texts
-
     with path.open(encoding="utf-8") as lines:
         texts = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    annotator = Annotator.for_files()
     invented = [
-        text
-        for doc, text in parse_texts(((text, text) for text in texts), annotator.nlp)
-        if annotator.read(doc, None).events
+        text for text, annotation in zip(texts, _annotated(texts), strict=True) if annotation.events
     ]
     return InventedEvents(len(texts), len(invented), tuple(invented))

@@ -24,7 +24,7 @@ from .context import (
     owner_country,
 )
 from .lexicon import EventLexicon
-from .modality import governed_by, is_ultimatum, read_modality
+from .modality import conditions, governed_by, is_ultimatum, read_modality
 from .salience import Candidate, sentence_events
 from .triggers import Found, find_triggers
 
@@ -32,6 +32,8 @@ from .triggers import Found, find_triggers
 REFUSED_TO_REJECT = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 # Frames whose recipient is the one asked to act, not the one the act would hit.
 ADDRESSEE_FRAMES = frozenset({"REQUEST"})
+# Conditions whose subject a threat is aimed at.
+THREAT_CONDITION_MARKERS = frozenset({"if", "unless"})
 # A frame's clauses hold the acts it frames, whose sides are their own.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 
@@ -116,13 +118,11 @@ class EventCoding:
     actors: list[Actor]
 
 
-def _converted(
-    candidate: Candidate, hit: Found, lexicon: EventLexicon
-) -> tuple[str, str | None, str]:
+def _converted(candidate: Candidate, lexicon: EventLexicon) -> tuple[str, str | None, str]:
     """(type, mode, modality) once intentions and refusals are read as the acts they are:
     "will withdraw … unless" is a threat, "will allow the return of inspectors" an agreement,
     "plans to impose restrictions" a threat, "will never accept" a rejection."""
-    kind, mode, modality = candidate.type, candidate.mode, candidate.modality
+    hit, kind, mode, modality = candidate.hit, candidate.type, candidate.mode, candidate.modality
     if modality == "negated" and kind in REFUSED_TO_REJECT:
         return "REJECT", None, "asserted"
     quad = lexicon.types[kind].quad
@@ -161,7 +161,7 @@ def _candidate(
     if hit.embedded is not None:
         mode = lexicon.embedded_mode(kind, hit.embedded.trigger) or mode
     candidate = Candidate(hit, kind, mode, sides.actors, sides.recipients, modality, date)
-    kind, mode, modality = _converted(candidate, hit, lexicon)
+    kind, mode, modality = _converted(candidate, lexicon)
     return replace(candidate, type=kind, mode=mode, modality=modality)
 
 
@@ -169,7 +169,7 @@ def _act_places(
     hit: Found, sentence: Span, places: list[Place], index: ActorIndex
 ) -> list[tuple[Place, tuple[int, int]]]:
     embedded = hit.embedded.token if hit.embedded is not None else None
-    return act_places(hit.token, embedded, sentence, places, set(index.by_token))
+    return act_places(hit.token, embedded, sentence, places, index.by_token)
 
 
 def _conditioned(hit: Found, index: ActorIndex) -> tuple[str, ...]:
@@ -178,10 +178,7 @@ def _conditioned(hit: Found, index: ActorIndex) -> tuple[str, ...]:
     acts = [hit.token] + ([hit.embedded.token] if hit.embedded is not None else [])
     return tuple(
         actor
-        for act in acts
-        for clause in act.children
-        if clause.dep_ == "advcl"
-        and any(mark.dep_ == "mark" and mark.lower_ in ("if", "unless") for mark in clause.children)
+        for clause in conditions(acts, THREAT_CONDITION_MARKERS)
         for subject in clause.children
         if subject.dep_ in ("nsubj", "nsubjpass")
         for actor in index.of_phrase(subject)
@@ -190,8 +187,7 @@ def _conditioned(hit: Found, index: ActorIndex) -> tuple[str, ...]:
 
 def _with_implicit_recipient(
     candidate: Candidate,
-    sentence: Span,
-    places: list[Place],
+    named_places: list[tuple[Place, tuple[int, int]]],
     countries: CountryActors,
     index: ActorIndex,
 ) -> Candidate:
@@ -202,7 +198,7 @@ def _with_implicit_recipient(
         conditioned = tuple(a for a in _conditioned(hit, index) if a not in candidate.actors)
         if conditioned:
             return replace(candidate, recipients=conditioned)
-    found = location_country(_act_places(hit, sentence, places, index))
+    found = location_country(named_places)
     if found is None and candidate.type in RESPONSE_TYPES and not hit.nominal:
         found = owner_country(hit.token, countries.knowledge)
     if found is not None:
@@ -211,12 +207,10 @@ def _with_implicit_recipient(
         own = {countries.country(actor) for actor in candidate.actors} - {None, "IGO"}
         if len(own) != 1:
             return candidate
-        home = next(
-            (a.id for a in countries.actors if a.kind == "country" and a.country in own), None
-        )
+        home = countries.find(own.pop())
         if home is None:
             return candidate
-        recipient = home
+        recipient = home.id
     else:
         return candidate
     if recipient in candidate.actors:
@@ -254,12 +248,13 @@ def code_events(
             candidates.append(candidate)
         triggers = {hit.token.i for hit in hits}
         for candidate in sentence_events(candidates, triggers):
-            candidate = _with_implicit_recipient(candidate, sentence, places, countries, index)
+            named_places = _act_places(candidate.hit, sentence, places, index)
+            candidate = _with_implicit_recipient(candidate, named_places, countries, index)
             key = (candidate.type, candidate.actors, candidate.recipients, candidate.modality)
             if key in seen:
                 continue
             seen.add(key)
-            place = _place(_act_places(candidate.hit, sentence, places, index))
+            place = _place(named_places)
             events.append(_event(candidate, len(events) + 1, sentence, place, reference, lexicon))
     return EventCoding(events, countries.actors)
 

@@ -11,7 +11,7 @@ this way is added to the article's actors, with the words that named it as its m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Span, Token
 
@@ -39,14 +39,21 @@ class CountryActors:
         self.actors = list(actors)
         self.knowledge = knowledge
 
+    def find(self, code: str) -> Actor | None:
+        """The article's country actor for ``code``, if it has one."""
+        return next(
+            (actor for actor in self.actors if actor.kind == "country" and actor.country == code),
+            None,
+        )
+
     def of(self, code: str, mention: tuple[int, int]) -> str:
         """The id of the country actor for ``code``, added with ``mention`` if needed."""
-        for actor in self.actors:
-            if actor.kind == "country" and actor.country == code:
-                if mention not in [tuple(m) for m in actor.mentions]:
-                    actor.mentions.append(mention)
-                    actor.mentions.sort()
-                return actor.id
+        actor = self.find(code)
+        if actor is not None:
+            if mention not in [tuple(m) for m in actor.mentions]:
+                actor.mentions.append(mention)
+                actor.mentions.sort()
+            return actor.id
         actor = Actor(
             id=f"a{len(self.actors) + 1}",
             name=self.knowledge.country_name(code),
@@ -86,7 +93,7 @@ def act_places(
     embedded: Token | None,
     sentence: Span,
     places: list[Place],
-    actor_tokens: set[int],
+    actor_tokens: Container[int],
 ) -> list[tuple[Place, tuple[int, int]]]:
     """The places named in the act's own phrase, in text order, outside actors' names ("U.S.
     special forces" names an actor, not where the strikes would be)."""

@@ -8,7 +8,7 @@ else asserted.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Literal
 
 from spacy.tokens import Token
@@ -97,13 +97,18 @@ def read_modality(
     return "asserted"
 
 
+def conditions(heads: Iterable[Token], markers: Collection[str]) -> Iterator[Token]:
+    """The adverbial clauses on ``heads`` opened by one of ``markers`` ("unless Mexico cracked
+    down")."""
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(
+                mark.dep_ == "mark" and mark.lower_ in markers for mark in clause.children
+            ):
+                yield clause
+
+
 def is_ultimatum(token: Token, lexicon: EventLexicon) -> bool:
     """Whether the act is announced on a condition the other side must meet ("will withdraw its
     force unless the president arranges a ceasefire"): an ultimatum, PLOVER's THREATEN."""
-    return any(
-        grandchild.dep_ == "mark" and grandchild.lower_ in lexicon.ultimatum_markers
-        for head in _clause_heads(token)
-        for child in head.children
-        if child.dep_ == "advcl"
-        for grandchild in child.children
-    )
+    return any(conditions(_clause_heads(token), lexicon.ultimatum_markers))

@@ -16,12 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import ActorKnowledge, find_actors, load_knowledge
+from .attribution import AttributionLexicon, attribute, load_attribution_lexicon
 from .dates import reference_date
 from .events import EventLexicon, code_events, load_lexicon
 from .language import load_nlp, parse_texts
 from .places import find_places
 from .reconcile import with_context_country, without_organization_names, without_place_names
-from .records import Actor, ArticleRecord, Event, Place
+from .records import Actor, ArticleRecord, Count, Event, Place, Quote, Source, SourcingProfile
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class Annotation:
     actors: list[Actor]
     places: list[Place]
     events: list[Event]
+    quotes: list[Quote]
+    sources: list[Source]
+    counts: list[Count]
+    sourcing: SourcingProfile
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Annotator:
     nlp: Language
     knowledge: ActorKnowledge
     lexicon: EventLexicon
+    attribution: AttributionLexicon
 
     @staticmethod
     def for_files(actor_files: Iterable[Path] = ()) -> Annotator:
@@ -63,7 +69,8 @@ class Annotator:
             return error
 
     def read(self, doc: Doc, published: str | None) -> Annotation:
-        """The actors, places and events of a parsed article dated ``published``."""
+        """The actors, places, events, quotes, sources and counts of a parsed article dated
+        ``published``."""
         actors = find_actors(doc, self.nlp, self.knowledge, published)
         hints = [actor.country for actor in actors if actor.country and actor.country != "IGO"]
         places = find_places(doc, hint_countries=hints)
@@ -73,10 +80,19 @@ class Annotator:
         )
         actors = with_context_country(actors, places)
         coded = code_events(doc, actors, places, published, self.lexicon, self.knowledge)
-        return Annotation(coded.actors, places, coded.events)
+        attributed = attribute(doc, coded.actors, places, coded.events, published, self.attribution)
+        return Annotation(
+            actors=coded.actors,
+            places=places,
+            events=attributed.events,
+            quotes=attributed.quotes,
+            sources=attributed.sources,
+            counts=attributed.counts,
+            sourcing=attributed.sourcing,
+        )
 
     def annotate(self, record: ArticleRecord, doc: Doc) -> ArticleRecord:
-        """``record`` with its reference date, actors, places and events, read from ``doc``."""
+        """``record`` with its reference date and its language fields, read from ``doc``."""
         reference = reference_date(record.text, record.meta.published)
         published = reference.value if reference else None
         annotation = self.read(doc, published)
@@ -86,10 +102,16 @@ class Annotator:
                 "actors": annotation.actors,
                 "places": annotation.places,
                 "events": annotation.events,
+                "quotes": annotation.quotes,
+                "sources": annotation.sources,
+                "counts": annotation.counts,
+                "sourcing": annotation.sourcing,
             }
         )
 
 
 @cache
 def _annotator(actor_files: tuple[Path, ...]) -> Annotator:
-    return Annotator(load_nlp(), load_knowledge(actor_files), load_lexicon())
+    return Annotator(
+        load_nlp(), load_knowledge(actor_files), load_lexicon(), load_attribution_lexicon()
+    )

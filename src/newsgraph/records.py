@@ -79,9 +79,14 @@ class Source(Record):
 
 
 class Evidence(Record):
+    """The sentence an event was read from, and the word that signals it inside."""
+
     start: int
     end: int
     text: str
+    trigger: tuple[int, int] | None = Field(
+        default=None, description="Offsets of the event's trigger word in the article text."
+    )
 
 
 class Event(Record):
@@ -124,6 +129,17 @@ class Count(Record):
     source: str | None = None
     start: int
     end: int
+    low: float | None = Field(default=None, description="Lower bound of a range or vague count.")
+    high: float | None = Field(default=None, description="Upper bound of a range.")
+
+
+class SourcingProfile(Record):
+    """How many of the article's claims (events, quotes, counts) rest on each type of source,
+    and how many the article makes in its own voice."""
+
+    claims: int = 0
+    unsourced: int = 0
+    by_type: dict[str, int] = Field(default_factory=dict)
 
 
 class Flag(Record):
@@ -153,6 +169,7 @@ class ArticleRecord(Record):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
+    sourcing: SourcingProfile = Field(default_factory=SourcingProfile)
     flags: list[Flag] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

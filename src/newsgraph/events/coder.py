@@ -268,6 +268,7 @@ def _event(
     lexicon: EventLexicon,
 ) -> Event:
     event_type = lexicon.types[candidate.type]
+    trigger = candidate.hit.token
     mode = candidate.mode if candidate.mode in event_type.modes else None
     return Event(
         id=f"e{number}",
@@ -282,5 +283,10 @@ def _event(
         source=None,
         cameo=event_type.cameo_for(mode),
         score=event_type.score,
-        evidence=Evidence(start=sentence.start_char, end=sentence.end_char, text=sentence.text),
+        evidence=Evidence(
+            start=sentence.start_char,
+            end=sentence.end_char,
+            text=sentence.text,
+            trigger=(trigger.idx, trigger.idx + len(trigger)),
+        ),
     )

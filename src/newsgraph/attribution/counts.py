@@ -28,7 +28,7 @@ TIME_UNITS = frozenset(
 PERSON_TYPES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "AFFECT", "PROTEST"})
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "percentage"})
 _PHONE = re.compile(r"^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^\d{3,4}-\d{3,4}(?:-\d+)?$")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 # Prepositions that set a count in time or space ("killed in Sinaloa in 2025"), not "with".
@@ -36,6 +36,9 @@ SETTING_PREPOSITIONS = frozenset(
     {"in", "at", "on", "across", "near", "inside", "during", "throughout", "within", "outside",
      "around", "since", "by", "over", "from", "for"}
 )
+# Numbers that are as often the article "one" or a fraction word as a count: taken only when
+# what they count is typed ("one person was killed").
+ARTICLE_LIKE = frozenset({1.0, 0.5, 0.25})
 # Modifiers left out of the thing counted: "70,000 more deaths" counts deaths.
 GENERIC_MODIFIERS = frozenset(
     {"more", "other", "additional", "further", "total", "estimated", "confirmed", "new", "least"}
@@ -102,12 +105,14 @@ class CountFinder:
 
     def _is_range(self, first: NumberPhrase, second: NumberPhrase) -> bool:
         """"8 to 10", "8-10", "between 8 and 10"."""
-        between = self.doc[first.end : second.start]
+        between = [token for token in self.doc[first.end : second.start] if token.lower_ not in PERCENT_WORDS]
         if len(between) != 1 or between[0].text not in RANGE_WORDS:
             return False
+        before = self.doc[first.start - 1].lower_ if first.start > 0 else ""
         if between[0].text == "and":
-            return first.start > 0 and self.doc[first.start - 1].lower_ == "between"
-        return second.value > first.value
+            return before == "between"
+        # "rose from fourteen to 31" is a change, not a range.
+        return second.value > first.value and before != "from"
 
     def _count(self, phrase: NumberPhrase, end: int, low: float | None, high: float | None) -> FoundCount | None:
         first, last = self.doc[phrase.start], self.doc[end - 1]
@@ -128,15 +133,17 @@ class CountFinder:
         if currency is None:
             currency = self._currency_after(last)
         percent = self._percent(last)
-        if percent is False:
-            return None
+        if percent is not None:
+            end = self._percent_end(last)
         if currency is not None:
             count_type, counted = "MONEY", currency
         else:
             count_type = self._count_type(last, head)
             counted = self._object_text(head, last, count_type)
-            if percent:
-                counted = f"percent of {counted}" if counted else "percent"
+            if percent is not None:
+                counted = f"percent of {counted}" if percent and counted else "percent"
+            elif phrase.value in ARTICLE_LIKE and count_type == "OTHER" and first.i == last.i:
+                return None
         return FoundCount(
             start=self.doc[start].idx,
             end=self.doc[end - 1].idx + len(self.doc[end - 1]),
@@ -181,14 +188,13 @@ class CountFinder:
     def _is_duration(self, last: Token, entity: Span | None) -> bool:
         """"444 days", "four years": a length of time, counted; "two days ago" is a date."""
         following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+        if following is not None and following.text == "-" and following.i + 1 < len(self.doc):
+            following = self.doc[following.i + 1]
         if following is None or following.lemma_.lower() not in TIME_UNITS:
             return False
         after = self.doc[following.i + 1] if following.i + 1 < len(self.doc) else None
         if after is not None and after.lower_ in {"ago", "old", "later", "earlier", "before"}:
             return False
-        previous = self.doc[last.i - 1] if last.i > 0 else None
-        if previous is not None and previous.lower_ in {"in", "last", "next", "past", "this"} and entity is not None:
-            return previous.lower_ in {"last", "past"}
         return True
 
     def _in_name(self, first: Token) -> bool:
@@ -254,8 +260,13 @@ class CountFinder:
                 break
         return None
 
+    def _percent_end(self, last: Token) -> int:
+        following = self.doc[last.i + 1 : last.i + 3]
+        return last.i + (3 if [token.lower_ for token in following] == ["per", "cent"] else 2)
+
     def _percent(self, last: Token) -> bool | None:
-        """True for "40 percent of voters", False for a bare percentage, None for no percent."""
+        """True for "40 percent of voters", False for a percentage of nothing named, None for
+        no percent."""
         following = self.doc[last.i + 1 : last.i + 4]
         if not len(following) or following[0].lower_ not in PERCENT_WORDS:
             return None

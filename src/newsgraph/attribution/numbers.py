@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .lexicon import CountLexicon
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 
@@ -89,7 +89,7 @@ class NumberReader:
                 if word in {"half", "quarter"} and current is not None:
                     break
                 current = (current or 0) + self.lexicon.units[word]
-            elif word in self.lexicon.multipliers and current is not None and token.text not in {"M", "B", "K"}:
+            elif word in self.lexicon.multipliers and current is not None and self._multiplies(tokens, index):
                 scale = self.lexicon.multipliers[word]
                 if scale == 100:
                     current *= scale
@@ -109,6 +109,17 @@ class NumberReader:
         if value == 0 and tokens[at].lower_ != "zero" and tokens[at].text != "0":
             return None
         return NumberPhrase(doc_start, tokens[last].i + 1, value, False)
+
+    @staticmethod
+    def _multiplies(tokens: list[Token], index: int) -> bool:
+        """Whether a multiplier word scales the number before it: "million" always, an
+        abbreviation ("5m", "1.2 bn") only written against it and not as a unit ("8 m/s")."""
+        token = tokens[index]
+        if token.lower_ not in {"k", "m", "mn", "b", "bn", "tn"}:
+            return True
+        attached = not tokens[index - 1].whitespace_
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        return attached and following != "/" and token.text not in {"M", "B", "K"}
 
     def _vague(self, tokens: list[Token], at: int) -> NumberPhrase | None:
         """"dozens", "hundreds of thousands", "tens of millions": the product of the plurals."""

@@ -22,7 +22,7 @@ from .speakers import Speaker, SpeakerFinder
 
 # Tokens between a closing mark and its cue ('"…," she said' is 2; '"…," the minister told
 # reporters' has the cue 3 away).
-_AFTER_REACH = 8
+_AFTER_REACH = 12
 _CLOSE_AFTER = 4
 # A quote this short (words) is taken only with a cue in its sentence: else it is a scare quote,
 # a term or a name.
@@ -89,7 +89,9 @@ class QuoteFinder:
             if token.idx >= next_opening or token.text in {";", ":"}:
                 break
             if self._is_cue(token):
-                if self._speaker_words_only(between, token):
+                if self._speaker_words_only(between, token) or not any(
+                    word.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} for word in between
+                ):
                     return token, len(between)
                 break
             if not token.is_punct:
@@ -117,8 +119,16 @@ class QuoteFinder:
         for token in reversed(self.doc[mark.sent.start : mark.i]):
             if token.idx <= previous_closing:
                 break
-            if self._is_cue(token) or self._is_according_to(token):
+            if (self._is_cue(token) and not _is_aside(token)) or self._is_according_to(token):
                 return token
+        if mark.i > 0 and self.doc[mark.i - 1].text == ":":
+            # 'Bolsonaro opposed Macron's statement: "…"': the clause before a colon introduces
+            # the quote whatever its verb.
+            verb = self.doc[mark.i - 1].head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+                verb = verb.head
+            if verb.pos_ in {"VERB", "AUX"} and previous_closing < verb.idx < mark.idx:
+                return verb
         return None
 
     def _is_according_to(self, token: Token) -> bool:
@@ -267,6 +277,12 @@ class QuoteFinder:
     def all(self) -> list[FoundQuote]:
         direct = self.direct()
         return sorted(direct + self.indirect(direct), key=lambda quote: quote.start)
+
+
+def _is_aside(verb: Token) -> bool:
+    """"— as reported by Hurriyet Daily News —": a note on where the words were reported, not
+    who said them."""
+    return any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
 
 
 def _trimmed(span: Span) -> Span | None:

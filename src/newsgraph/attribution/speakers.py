@@ -20,6 +20,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl"})
 # Parts of a noun phrase left out of a speaker's or source's text.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# Where a speaker after its verb sits in spaCy's parse: '"…," said Smith'.
+INVERTED_SUBJECT_DEPS = frozenset({"nsubj", "attr", "npadvmod", "appos", "dep", "nsubjpass"})
+# Verbs whose object is the one spoken to, never the speaker: "told Reuters".
+LISTENER_VERBS = frozenset(
+    {"tell", "ask", "inform", "brief", "advise", "assure", "reassure", "urge", "warn", "remind",
+     "instruct", "order", "direct", "call", "thank"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 # How far back (characters) a pronoun the actors stage left open looks for its antecedent.
@@ -60,16 +68,19 @@ class SpeakerFinder:
         """The subject of ``verb``, or of the clause it belongs to when it has none."""
         current = verb
         for _ in range(4):
-            subject = _subject(current)
-            if subject is not None:
-                if subject.lower_ in {"it", "there"} and subject.dep_ == "nsubjpass":
-                    return None
-                return self.of_phrase(subject)
+            # "he was told by Emergencies Minister Yevgeny Zinichev": the agent spoke.
             for child in current.children:
                 if child.dep_ == "agent":
                     objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                     if objects:
                         return self.of_phrase(objects[0])
+            subject = _subject(current)
+            if subject is not None:
+                if subject.lower_ in {"it", "there"} and subject.dep_ == "nsubjpass":
+                    return None
+                if subject.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
+                    return self.of_phrase(current.head)
+                return self.of_phrase(subject)
             if current.dep_ not in SUBJECT_SHARING_DEPS or current.head is current:
                 break
             current = current.head
@@ -77,24 +88,58 @@ class SpeakerFinder:
 
     def _inverted_subject(self, verb: Token) -> Speaker | None:
         """"…," said Smith: a name right after the verb that spaCy did not make its subject."""
-        for token in self.doc[verb.i + 1 : min(verb.i + 4, len(self.doc))]:
-            if token.pos_ in {"PROPN", "NOUN"} and token.dep_ in {"dobj", "attr", "npadvmod", "nsubj"}:
+        for child in verb.rights:
+            if child.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            if child.dep_ in INVERTED_SUBJECT_DEPS or (
+                child.dep_ == "dobj" and verb.lemma_.lower() not in LISTENER_VERBS
+            ):
+                return self.of_phrase(child)
+        return self._named_before(verb)
+
+    def _named_before(self, verb: Token) -> Speaker | None:
+        """A cue the parse gave no subject ("Calling it …, Anna Franowska of …, told Reuters"):
+        the nearest person named before it in its sentence."""
+        for token in reversed(self.doc[verb.sent.start : verb.i]):
+            actor = self._actor_of(token)
+            if actor is not None and actor.kind == "person" and token.pos_ == "PROPN":
                 return self.of_phrase(token)
-            if token.is_punct:
-                break
         return None
 
     def of_phrase(self, head: Token) -> Speaker:
+        """The speaker a noun phrase names: the actor of its head, else of a name set beside it
+        ("University of California, San Diego's chancellor, Pradeep Khosla", "UCL astronomer
+        Angelos Tsiaras"), never of a possessive ("His wife Mary")."""
         tokens = _phrase_tokens(head)
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        actor_id = next(
-            (self.index.by_token[token.i] for token in [head, *tokens] if token.i in self.index.by_token),
-            None,
-        )
-        actor = self.actors.get(actor_id) if actor_id else None
+        owned = {token.i for child in head.children if child.dep_ == "poss" for token in child.subtree}
+        named = [token for token in tokens if token.i not in owned]
+        named += [token for child in head.children if child.dep_ == "appos" for token in child.subtree]
+        actor = self._actor_of(head)
+        if actor is None and head.pos_ == "PROPN":
+            named = [token for token in named if token.pos_ == "PROPN"]
+        if actor is None or actor.kind != "person":
+            apposed = _apposed_name(head)
+            if apposed is not None:
+                return self.of_phrase(apposed)
+            person = next(
+                (
+                    found
+                    for token in named
+                    if (found := self._actor_of(token)) is not None and found.kind == "person"
+                ),
+                None,
+            )
+            actor = person or actor or next(
+                (found for token in named if (found := self._actor_of(token)) is not None), None
+            )
         if actor is None and head.pos_ == "PRON":
             actor = self._antecedent(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Speaker(head, start, end, actor)
+
+    def _actor_of(self, token: Token) -> Actor | None:
+        actor_id = self.index.by_token.get(token.i)
+        return self.actors.get(actor_id) if actor_id else None
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """The latest actor mentioned before a pronoun the actors stage did not resolve, of a
@@ -106,14 +151,26 @@ class SpeakerFinder:
             kinds = {"organization", "group", "country"}
         else:
             return None
-        for start, actor in reversed(self._mentions):
-            if start >= pronoun.idx:
-                continue
-            if pronoun.idx - start > _ANTECEDENT_REACH:
-                break
-            if actor.kind in kinds:
-                return actor
-        return None
+        candidates = [
+            (start, actor)
+            for start, actor in self._mentions
+            if start < pronoun.idx and pronoun.idx - start <= _ANTECEDENT_REACH and actor.kind in kinds
+        ]
+        if not candidates:
+            return None
+        # The subject of a main clause is what a later pronoun most often means ("John
+        # Hutchinson … questioned the findings, saying Caudipteryx might …; he told Science News").
+        subjects = [(start, actor) for start, actor in candidates if self._is_main_subject(start)]
+        return (subjects or candidates)[-1][1]
+
+    def _is_main_subject(self, offset: int) -> bool:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span[0]
+        while token.dep_ in {"compound", "flat", "amod"} and token.head is not token:
+            token = token.head
+        return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 
 
 def _subject(verb: Token) -> Token | None:
@@ -130,6 +187,20 @@ def _subject(verb: Token) -> Token | None:
     if before:
         return before[-1]
     return subjects[0] if subjects else None
+
+
+def _apposed_name(head: Token) -> Token | None:
+    """A name set beside a described speaker, through conjuncts and appositions but not through
+    possessives or "of" phrases: "University of California, San Diego's chancellor, Pradeep
+    Khosla" gives "Khosla"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ in {"conj", "appos"}:
+            found = _apposed_name(child)
+            if found is not None:
+                return found
+    return None
 
 
 def _phrase_tokens(head: Token) -> list[Token]:

@@ -99,16 +99,20 @@ def read_gold_attribution(paths: Iterable[Path]) -> list[GoldArticle]:
     return articles
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+def _overlap(a: tuple[int, int], b: tuple[int, int], longer: bool = True) -> float:
     shared = min(a[1], b[1]) - max(a[0], b[0])
-    return max(shared, 0) / max(a[1] - a[0], b[1] - b[0], 1)
+    lengths = (a[1] - a[0], b[1] - b[0])
+    return max(shared, 0) / max(max(lengths) if longer else min(lengths), 1)
 
 
-def _pairs(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs overlapping by half or more, best first."""
+def _pairs(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]], longer: bool = True
+) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs overlapping by half or more of the longer
+    span (of the shorter one with ``longer`` False), best first."""
     scored = sorted(
         (
-            (_overlap(g, p), gi, pi)
+            (_overlap(g, p, longer), gi, pi)
             for gi, g in enumerate(gold)
             for pi, p in enumerate(predicted)
         ),
@@ -263,7 +267,10 @@ def _score_sources(gold: GoldArticle, annotation: Annotation, score: Attribution
 
 def _score_counts(gold: GoldArticle, annotation: Annotation, score: AttributionScore) -> None:
     found = annotation.counts
-    pairs = _pairs([(c.start, c.end) for c in gold.counts], [(c.start, c.end) for c in found])
+    # Count spans differ by convention ("three" or "three children"): half the shorter one.
+    pairs = _pairs(
+        [(c.start, c.end) for c in gold.counts], [(c.start, c.end) for c in found], longer=False
+    )
     score.counts = score.counts.plus(len(pairs), len(found), len(gold.counts))
     valued = 0
     for gi, pi in pairs:

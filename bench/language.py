@@ -5,13 +5,15 @@ Usage: .venv/bin/python bench/language.py [--shared ../shared] [--texts 200] [--
 The texts are the cleaned bodies of the first N White House world-sample records. Each round
 times, in turn:
   spacy      list(nlp.pipe(texts, batch_size=16)): the reference;
-  layer      Annotator.annotate_all: the same parse plus reference dates, actors, places and
-             events;
+  layer      Annotator.annotate_all: the same parse plus reference dates, actors, places,
+             events, quotes, sources and counts;
 and the best round of each is kept. The stages alone are also timed on docs parsed once (dates,
-actors, places, events: the event coder given each doc's actors and places), so the table shows
-where our own time goes. Goals: the layer adds no more than a quarter to spaCy's own time (issue
-3); the event stage adds no more than a tenth to the rest of the layer (issue 4: "events / rest of
-layer" row). Peak RSS is the process's high-water mark.
+actors, places, events: the event coder given each doc's actors and places; attribution: quotes,
+sources and counts given the actors, places and events), so the table shows where our own time
+goes. Goals: the layer adds no more than a quarter to spaCy's own time (issue 3); the event stage
+adds no more than a tenth to the rest of the layer (issue 4: "events / rest of layer" row); the
+attribution stages add at most a tenth to the language layer (issue 5: "attribution / rest of
+layer"). Peak RSS is the process's high-water mark.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from rich.table import Table
 
 from newsgraph.actors import find_actors, load_knowledge
 from newsgraph.annotate import Annotator
+from newsgraph.attribution import attribute, load_attribution_lexicon
 from newsgraph.dates import reference_date
 from newsgraph.events import code_events, load_lexicon
 from newsgraph.ingest import read_inputs
@@ -86,6 +89,14 @@ def main() -> None:
         ]
     )
     events_found = sum(len(found.events) for found in read)
+    attribution = load_attribution_lexicon()
+    attribution_time = seconds(
+        lambda: [
+            attribute(doc, found.actors, found.places, found.events, record.meta.published, attribution)
+            for doc, found, record in zip(docs, read, records, strict=True)
+        ]
+    )
+    attributed = sum(len(found.quotes) + len(found.counts) for found in read)
     stage_times = {
         "reference dates": seconds(
             lambda: [reference_date(r.text, r.meta.published) for r in records]
@@ -93,6 +104,7 @@ def main() -> None:
         "actors": seconds(lambda: [find_actors(doc, nlp, knowledge) for doc in docs]),
         "places": seconds(lambda: [find_places(doc) for doc in docs]),
         f"events ({events_found:,} coded)": events_time,
+        f"attribution ({attributed:,} quotes and counts)": attribution_time,
     }
 
     spacy_best, layer_best = min(spacy_times), min(layer_times)
@@ -114,6 +126,12 @@ def main() -> None:
         table.add_row(f"  {stage} alone", f"{elapsed:.2f}", "", f"{elapsed / spacy_best:.3f}")
     table.add_row(
         "events / rest of layer", "", "", f"{events_time / (layer_best - events_time):.3f}"
+    )
+    table.add_row(
+        "attribution / rest of layer",
+        "",
+        "",
+        f"{attribution_time / (layer_best - attribution_time):.3f}",
     )
     console = Console()
     console.print(table)

@@ -285,15 +285,62 @@ def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
                 for side in (event.actor, event.recipient)
             )
             where = f" · {places.get(event.place, event.place)}" if event.place else ""
+            source = f" · per {event.source}" if event.source else ""
             out.print(
-                f"  {event.id} {kind} [{event.modality}] {sides} · {event.date or 'undated'}{where}",
+                f"  {event.id} {kind} [{event.modality}] {sides} · {event.date or 'undated'}"
+                f"{where}{source}",
                 markup=False,
             )
+    _print_attribution(out, record)
     if record.removed:
         out.print()
         out.print(f"[dim]removed ({len(record.removed)}):[/dim]")
         for removed in record.removed:
             out.print(f"  [{removed.reason}] {removed.text[:100]}", markup=False, style="dim")
+
+
+def _print_attribution(out: Console, record: ArticleRecord) -> None:
+    """Quotes with their speakers, sources by type, counts and the sourcing profile."""
+    if record.quotes:
+        out.print()
+        out.print(f"[bold]quotes ({len(record.quotes)}):[/bold]")
+        for quote in record.quotes:
+            who = quote.speaker_text or "unknown speaker"
+            cue = f" ({quote.cue})" if quote.cue else ""
+            text = quote.text if len(quote.text) <= 160 else quote.text[:157] + "…"
+            mark = f"“{text}”" if quote.kind == "direct" else f"that {text}"
+            out.print(f"  {quote.id} {who}{cue}: {mark}", markup=False)
+    if record.sources:
+        out.print()
+        out.print(f"[bold]sources ({len(record.sources)}):[/bold]")
+        for source in record.sources:
+            reason = " · reason for anonymity given" if source.anonymity_reason else ""
+            out.print(f"  {source.id} [{source.type}] {source.text}{reason}", markup=False)
+    if record.counts:
+        places = {place.id: place.name for place in record.places}
+        out.print()
+        out.print(f"[bold]counts ({len(record.counts)}):[/bold]")
+        for count in record.counts:
+            qualifier = "" if count.qualifier == "=" else count.qualifier
+            facts = [
+                f"{count.time}" if count.time else "",
+                places.get(count.place, "") if count.place else "",
+                f"per {count.source}" if count.source else "",
+            ]
+            details = " · ".join(fact for fact in facts if fact)
+            out.print(
+                f"  {count.id} {count.count_type} {qualifier}{count.value:,g} "
+                f"{count.object or ''}{' · ' + details if details else ''}",
+                markup=False,
+            )
+    profile = record.sourcing
+    if profile.claims:
+        by_type = ", ".join(f"{kind} {number}" for kind, number in profile.by_type.items())
+        out.print()
+        out.print(
+            f"[bold]sourcing:[/bold] {profile.claims} claims · {profile.unsourced} in the "
+            f"article's own voice" + (f" · {by_type}" if by_type else ""),
+        )
 
 
 @main.command()
@@ -357,9 +404,6 @@ def eval_clean(root: Path, limit: int | None) -> None:
         metadata.add_row(score.field, f"{score.accuracy:.3f}", str(score.with_gold))
     wide.print(metadata)
 
-
-if __name__ == "__main__":
-    main()
 
 
 def gold_option(relative_path: str, help_text: str):
@@ -468,3 +512,86 @@ def eval_events(gold: Path, limit: int | None, event_free: Path | None) -> None:
             )
         )
     stdout.print(_score_table("events on PLOVER gold sentences", ("measure", "value"), rows))
+
+
+ATTRIBUTION_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "attribution"
+attribution_gold_option = click.option(
+    "--gold",
+    "gold_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold JSON Lines files (repeatable); default: the team's Wikinews dev set.",
+)
+misses_option = click.option("--misses", is_flag=True, help="List what was missed or wrong.")
+
+
+def _attribution_score(gold_files: tuple[Path, ...], limit: int | None):
+    from .eval.attribution import evaluate_attribution
+
+    paths = gold_files or (ATTRIBUTION_GOLD / "dev.jsonl",)
+    for path in paths:
+        require_gold(path)
+    return evaluate_attribution(paths, limit)
+
+
+def _print_misses(misses: list[str], kinds: tuple[str, ...]) -> None:
+    for miss in misses:
+        if any(f" {kind}" in miss for kind in kinds):
+            stdout.print(miss, markup=False)
+
+
+@evaluate.command(name="quotes")
+@attribution_gold_option
+@limit_option
+@misses_option
+def eval_quotes(gold_files: tuple[Path, ...], limit: int | None, misses: bool) -> None:
+    """Direct and indirect quote F1 and speaker accuracy on the attribution gold set."""
+    score = _attribution_score(gold_files, limit)
+    stdout.print(_score_table("quotes", ("measure", "value"), score.quote_rows()))
+    if misses:
+        _print_misses(score.misses, ("speaker:", "missed direct", "extra direct"))
+
+
+@evaluate.command(name="sources")
+@attribution_gold_option
+@limit_option
+@misses_option
+def eval_sources(gold_files: tuple[Path, ...], limit: int | None, misses: bool) -> None:
+    """Source F1 and source type accuracy on the attribution gold set."""
+    score = _attribution_score(gold_files, limit)
+    stdout.print(_score_table("sources", ("measure", "value"), score.source_rows()))
+    if misses:
+        _print_misses(score.misses, ("source",))
+
+
+@evaluate.command(name="counts")
+@attribution_gold_option
+@limit_option
+@misses_option
+@click.option(
+    "--values",
+    "values_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=os.path.join(DEFAULT_SHARED, "data/counts/quantulum3-quantities.json"),
+    show_default=True,
+    help="quantulum3's test sentences, for count values alone (skipped when missing).",
+)
+def eval_counts(
+    gold_files: tuple[Path, ...], limit: int | None, misses: bool, values_file: Path
+) -> None:
+    """Count detection, value-and-qualifier F1 and type accuracy on the attribution gold set,
+    and count values on quantulum3's sentences."""
+    from .eval.attribution import evaluate_count_values
+
+    score = _attribution_score(gold_files, limit)
+    rows = score.count_rows()
+    if values_file.is_file():
+        values = evaluate_count_values(values_file)
+        rows += [(f"quantulum3 sentences: {name}", value) for name, value in values.rows()]
+    stdout.print(_score_table("counts", ("measure", "value"), rows))
+    if misses:
+        _print_misses(score.misses, ("count",))
+
+
+if __name__ == "__main__":
+    main()

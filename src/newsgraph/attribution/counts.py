@@ -27,9 +27,18 @@ TIME_UNITS = frozenset(
 )
 PERSON_TYPES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "AFFECT", "PROTEST"})
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "percentage"})
-_PHONE = re.compile(r"^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^\d{3,4}-\d{3,4}(?:-\d+)?$")
+_PHONE_IN_TEXT = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?![\w,])"
+    r"|(?<![\w.,])0\d{9,11}(?![\w.,])"
+)
+MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday today yesterday tomorrow tonight ago spring summer autumn fall winter "
+    "morning evening night noon midnight".split()
+)
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)s?$")
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 # Prepositions that set a count in time or space ("killed in Sinaloa in 2025"), not "with".
 SETTING_PREPOSITIONS = frozenset(
@@ -67,6 +76,8 @@ class CountFinder:
         self.reference = reference
         self.places = places
         self._entity_of = {token.i: entity for entity in doc.ents for token in entity}
+        self._dates = [entity for entity in doc.ents if entity.label_ == "DATE"]
+        self._phones = [match.span() for match in _PHONE_IN_TEXT.finditer(doc.text)]
 
     def all(self) -> list[FoundCount]:
         found = []
@@ -159,7 +170,7 @@ class CountFinder:
 
     def _counts_something(self, phrase: NumberPhrase, first: Token, last: Token, end: int) -> bool:
         text = first.text
-        if _PHONE.match(text) or _CLOCK.match(text):
+        if _CLOCK.match(text):
             return False
         following = self.doc[end] if end < len(self.doc) else None
         if following is not None and following.lower_ in self.lexicon.not_count_heads:
@@ -172,7 +183,10 @@ class CountFinder:
         entity = self._entity_of.get(first.i)
         if entity is not None and entity.label_ in NAME_LABELS:
             return False
-        if entity is not None and entity.label_ in {"DATE", "TIME"} and not self._is_duration(last, entity):
+        if entity is not None and entity.label_ in {"DATE", "TIME"} and _names_a_time(entity):
+            if not self._is_duration(last, entity):
+                return False
+        if any(start <= first.idx < end for start, end in self._phones):
             return False
         if _YEAR.match(text) and "," not in text and not self._is_duration(last, entity):
             if not (last.dep_ == "nummod" and last.head.lemma_.lower() not in TIME_UNITS and last.head.pos_ == "NOUN"):
@@ -198,10 +212,15 @@ class CountFinder:
         return True
 
     def _in_name(self, first: Token) -> bool:
-        """"Category 5", "Flight 610", "Apollo 11": a capitalised naming word right before."""
+        """"Category 5", "Flight 610", "Apollo 11": a capitalised naming word right before;
+        "K2-18b", "COVID-19", "F-16": a number hyphened onto a word."""
         if first.i == 0:
             return False
         previous = self.doc[first.i - 1]
+        if previous.text == "-" and not previous.whitespace_ and first.i >= 2:
+            before = self.doc[first.i - 2]
+            if not before.whitespace_ and before.text[-1:].isalpha():
+                return True
         return previous.lower_ in self.lexicon.name_heads and (previous.text[:1].isupper() or previous.pos_ == "PROPN")
 
     def _is_age(self, first: Token, last: Token) -> bool:
@@ -292,15 +311,18 @@ class CountFinder:
 
     def _count_type(self, last: Token, head: Token | None) -> str:
         """The kind of count from the counted noun, what is said of it and the verb above it."""
+        # What befell them before what they are: "a dozen protesters were arrested" is ARREST.
         words: list[Token] = []
         if head is not None:
-            words.append(head)
-            words.extend(child for child in head.children if child.dep_ in {"amod", "acl", "compound", "relcl"})
             words.append(head.head)
+            words.extend(child for child in head.children if child.dep_ in {"amod", "acl", "relcl"})
         words.append(last.head)
         words.extend(child for child in last.children if child.dep_ in {"amod", "acl"})
         if last.head.dep_ in {"conj", "xcomp"}:
             words.append(last.head.head)
+        if head is not None:
+            words.append(head)
+            words.extend(child for child in head.children if child.dep_ == "compound")
         for word in words:
             count_type = self.lexicon.count_types.get(word.lemma_.lower()) or self.lexicon.count_types.get(word.lower_)
             if count_type is not None:
@@ -328,7 +350,7 @@ class CountFinder:
         tokens = {token.i for token in anchor.subtree} | {token.i for token in last.subtree}
         predicate = anchor
         for _ in range(4):
-            if predicate.pos_ in {"VERB", "AUX", "ADJ"} or predicate.head is predicate:
+            if predicate.pos_ in {"VERB", "AUX", "ADJ"} or predicate.head.i == predicate.i:
                 break
             predicate = predicate.head
         if predicate.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -340,8 +362,8 @@ class CountFinder:
     def _time(self, last: Token) -> str | None:
         """The date the count holds for: a DATE entity around it ("in 2025")."""
         around = self._surroundings(last)
-        for entity in last.sent.ents:
-            if entity.label_ == "DATE" and entity.root.i in around and not entity.start <= last.i < entity.end:
+        for entity in self._dates:
+            if entity.root.i in around and not entity.start <= last.i < entity.end:
                 value = resolve_date(entity.text, self.reference)
                 if value:
                     return value
@@ -361,6 +383,18 @@ class CountFinder:
             return None
         precision = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
         return min(named, key=lambda place: precision[place.type]).id
+
+
+def _names_a_time(entity: Span) -> bool:
+    """A DATE or TIME entity that names a time ("January 5", "two days", "the 1990s"), not one
+    spaCy gave a bare number range ("between 8 and 10")."""
+    return any(
+        token.lower_ in MONTHS_AND_DAYS
+        or token.lemma_.lower() in TIME_UNITS
+        or _YEAR.match(token.text)
+        or token.text.endswith("s") and token.text[:-1].isdigit()
+        for token in entity
+    )
 
 
 def _of_object(token: Token) -> Token | None:

@@ -11,6 +11,7 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
+from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class CueLexicon:
     speech_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    assessment_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     anonymity_reasons: tuple[str, ...]
     anonymity_labels: tuple[str, ...]
@@ -25,6 +27,13 @@ class CueLexicon:
     document_heads: frozenset[str]
     media_heads: frozenset[str]
     media_name_words: frozenset[str]
+
+    def opens_according_to(self, token: Token) -> bool:
+        """Whether ``token`` starts "according to", "as per", "citing" …."""
+        if token.lower_ not in {words[0] for words in self.according_to}:
+            return False
+        following = [word.lower_ for word in token.doc[token.i : token.i + 2]]
+        return any(following[: len(words)] == list(words) for words in self.according_to)
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
             speech_verbs=_words(cues["speech_verbs"]),
             clause_verbs=_words(cues["clause_verbs"]),
             naming_verbs=_words(cues["naming_verbs"]),
+            assessment_verbs=_words(cues["assessment_verbs"]),
             according_to=tuple(tuple(words) for words in cues["according_to"]),
             anonymity_reasons=tuple(marker.lower() for marker in cues["anonymity_reasons"]),
             anonymity_labels=tuple(marker.lower() for marker in cues["anonymity_labels"]),

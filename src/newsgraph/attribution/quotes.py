@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
 from .marks import QuotedSpan, quoted_spans
-from .speakers import Speaker, SpeakerFinder
+from .speakers import CUE_REACH, Speaker, SpeakerFinder
 
 # Tokens between a closing mark and its cue ('"…," she said' is 2; '"…," the minister told
 # reporters' has the cue 3 away).
@@ -64,32 +64,40 @@ class QuoteFinder:
     def __init__(self, doc: Doc, speakers: SpeakerFinder, cues: CueLexicon):
         self.doc = doc
         self.speakers = speakers
+        self.text = speakers.text
+        self.sentences = speakers.sentences
         self.cues = cues
 
     def _is_cue(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.cues.speech_verbs and token.pos_ in {"VERB", "AUX"}
+        # "the so-called "dark web"": a participle used as an adjective is no cue.
+        return (
+            token.lemma_.lower() in self.cues.speech_verbs
+            and token.pos_ in {"VERB", "AUX"}
+            and token.dep_ not in {"amod", "compound"}
+        )
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
-    def _after_cue(self, quote: QuotedSpan, next_opening: int) -> tuple[Token | None, int]:
+    def _after_cue(self, quote: QuotedSpan, next_opening: int, strict: bool) -> tuple[Token | None, int]:
         """The speech verb after the closing mark, before the next quote, and its distance in
-        tokens."""
+        tokens. ``strict``: only the verb's subject may stand between (for a short fragment,
+        which is as often a scare quote as a quotation)."""
         mark = self._token_at(quote.closing)
         if mark is None:
             return None, 0
-        sentence_end = mark.sent.end
+        sentence_end = self.sentences.ends[mark.i]
         # '"… ." he said.' may be parsed as two sentences: the attribution is the second.
         following = self.doc[sentence_end : sentence_end + 1]
-        if len(following) and following[0].idx - quote.closing <= 3 and len(following[0].sent) <= 10:
-            sentence_end = following[0].sent.end
+        if len(following) and following[0].idx - quote.closing <= 3 and len(self.sentences.of(following[0])) <= 10:
+            sentence_end = self.sentences.ends[following[0].i]
         between: list[Token] = []
         for token in self.doc[mark.i + 1 : sentence_end]:
             if token.idx >= next_opening or token.text in {";", ":"}:
                 break
             if self._is_cue(token):
-                if self._speaker_words_only(between, token) or not any(
+                if self._speaker_words_only(between, token) or not strict and not any(
                     word.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} for word in between
                 ):
                     return token, len(between)
@@ -116,50 +124,48 @@ class QuoteFinder:
         mark = self._token_at(quote.opening)
         if mark is None:
             return None
-        for token in reversed(self.doc[mark.sent.start : mark.i]):
+        start = max(self.sentences.starts[mark.i], mark.i - CUE_REACH)
+        for token in reversed(self.doc[start : mark.i]):
             if token.idx <= previous_closing:
                 break
-            if (self._is_cue(token) and not _is_aside(token)) or self._is_according_to(token):
+            if (self._is_cue(token) and not _is_aside(token)) or self.cues.opens_according_to(token):
                 return token
         if mark.i > 0 and self.doc[mark.i - 1].text == ":":
             # 'Bolsonaro opposed Macron's statement: "…"': the clause before a colon introduces
             # the quote whatever its verb.
             verb = self.doc[mark.i - 1].head
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
             if verb.pos_ in {"VERB", "AUX"} and previous_closing < verb.idx < mark.idx:
                 return verb
         return None
 
-    def _is_according_to(self, token: Token) -> bool:
-        following = [word.lower_ for word in self.doc[token.i : token.i + 2]]
-        return any(following[: len(words)] == list(words) for words in self.cues.according_to)
-
     def speaker_of_cue(self, cue: Token) -> Speaker | None:
-        if self._is_according_to(cue):
+        if self.cues.opens_according_to(cue):
             objects = [token for token in cue.subtree if token.dep_ == "pobj"]
             return self.speakers.of_phrase(objects[0]) if objects else None
         return self.speakers.of_verb(cue)
 
     def direct(self) -> list[FoundQuote]:
-        spans = quoted_spans(self.doc.text)
+        spans = quoted_spans(self.text)
         found: list[FoundQuote] = []
         for position, quote in enumerate(spans):
             previous_closing = spans[position - 1].closing if position else -1
-            next_opening = spans[position + 1].opening if position + 1 < len(spans) else len(self.doc.text)
-            after, distance = self._after_cue(quote, next_opening)
+            next_opening = spans[position + 1].opening if position + 1 < len(spans) else len(self.text)
+            text = _PARAGRAPH_BREAK.sub(" ", self.text[quote.start : quote.end])
+            fragment = len(_words(text)) <= _FRAGMENT_WORDS
+            after, distance = self._after_cue(quote, next_opening, strict=fragment)
             before = self._before_cue(quote, previous_closing)
             if after is not None and (distance <= _CLOSE_AFTER or before is None):
                 cue = after
             else:
                 cue = before
             speaker = self.speaker_of_cue(cue) if cue is not None else None
-            text = _PARAGRAPH_BREAK.sub(" ", self.doc.text[quote.start : quote.end])
             if cue is None:
-                if len(_words(text)) <= _FRAGMENT_WORDS or _looks_like_title(text):
+                if fragment or _looks_like_title(text):
                     continue
                 cue, speaker = self._carried(quote, found)
-            elif len(_words(text)) <= _FRAGMENT_WORDS and _looks_like_title(text):
+            elif fragment and _looks_like_title(text):
                 continue
             found.append(FoundQuote("direct", quote.start, quote.end, text, cue, speaker))
         return found
@@ -168,16 +174,17 @@ class QuoteFinder:
         """The speaker of a quote with no cue of its own: the quote just before it when it ended
         in the same or the previous paragraph (a split or continued quote), else the subject of
         the last speech verb of the sentences before it ("He said:" on a line of its own)."""
-        paragraph_start = self.doc.text.rfind("\n", 0, quote.opening)
-        previous_paragraph_start = self.doc.text.rfind("\n", 0, max(paragraph_start - 1, 0))
-        while previous_paragraph_start > 0 and self.doc.text[previous_paragraph_start - 1] == "\n":
-            previous_paragraph_start = self.doc.text.rfind("\n", 0, previous_paragraph_start - 1)
+        paragraph_start = self.text.rfind("\n", 0, quote.opening)
+        previous_paragraph_start = self.text.rfind("\n", 0, max(paragraph_start - 1, 0))
+        while previous_paragraph_start > 0 and self.text[previous_paragraph_start - 1] == "\n":
+            previous_paragraph_start = self.text.rfind("\n", 0, previous_paragraph_start - 1)
         if found and found[-1].speaker is not None and found[-1].end >= previous_paragraph_start:
             return found[-1].cue, found[-1].speaker
         mark = self._token_at(quote.opening)
         if mark is None:
             return None, None
-        for token in reversed(self.doc[max(mark.sent.start - 60, 0) : mark.i]):
+        start = max(self.sentences.starts[mark.i] - CUE_REACH, 0)
+        for token in reversed(self.doc[start : mark.i]):
             if token.idx < previous_paragraph_start:
                 break
             if self._is_cue(token):
@@ -188,16 +195,18 @@ class QuoteFinder:
 
     def indirect(self, direct: list[FoundQuote]) -> list[FoundQuote]:
         quoted = [(quote.start, quote.end) for quote in direct]
+        inside = bytearray(len(self.text) + 1)
+        for start, end in quoted:
+            inside[start:end] = b"\x01" * (end - start)
         found = []
         for token in self.doc:
-            if any(start <= token.idx < end for start, end in quoted):
-                continue
-            found.extend(self._reported(token, quoted))
+            if not inside[token.idx]:
+                found.extend(self._reported(token, quoted))
         return found
 
     def _reported(self, token: Token, quoted: list[tuple[int, int]]) -> list[FoundQuote]:
         lemma = token.lemma_.lower()
-        if self._is_according_to(token) and token.dep_ == "prep":
+        if self.cues.opens_according_to(token) and token.dep_ == "prep":
             return self._according_to(token, quoted)
         if token.pos_ not in {"VERB", "AUX"}:
             return []
@@ -222,10 +231,12 @@ class QuoteFinder:
         tokens = [token for token in clause.subtree if token.i not in conceded]
         if conceded:
             tokens = [token for token in tokens if token.i < min(conceded)] or tokens
-        if tokens[0].dep_ == "mark":
+        if tokens and tokens[0].dep_ == "mark":
             if tokens[0].lower_ in QUESTION_MARKS:
                 return None
             tokens = tokens[1:]
+        if not tokens:
+            return None
         if not any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in clause.children):
             return None
         if tokens[-1].i < verb.i and any(token.text == ";" for token in self.doc[tokens[-1].i : verb.i]):
@@ -266,7 +277,7 @@ class QuoteFinder:
         if speaker is None:
             return []
         phrase = [token.i for token in according.subtree]
-        sentence = according.sent
+        sentence = self.sentences.of(according)
         before = self.doc[sentence.start : min(phrase)]
         after = self.doc[max(phrase) + 1 : sentence.end]
         span = _trimmed(before if len(before) >= len(after) else after)

@@ -51,6 +51,7 @@ class SourceFinder:
     def __init__(self, doc: Doc, speakers: SpeakerFinder, cues: CueLexicon):
         self.doc = doc
         self.speakers = speakers
+        self.text = speakers.text
         self.cues = cues
 
     def find(self, quotes: list[FoundQuote]) -> Sourcing:
@@ -81,15 +82,18 @@ class SourceFinder:
     def _key(self, speaker: Speaker) -> str:
         if speaker.actor is not None:
             return speaker.actor.id
-        return speaker.head.lemma_.lower() + ":" + self.doc.text[speaker.start : speaker.end].lower()
+        return speaker.head.lemma_.lower() + ":" + self.text[speaker.start : speaker.end].lower()
 
     def _reports(self) -> list[_Mention]:
         """"U.S. media outlets reported …", "reported by The Guardian", "according to X" with no
         clause of its own: the sentence (or the list the report introduces) is the claim."""
         found = []
         for token in self.doc:
+            if token.lemma_.lower() in self.cues.assessment_verbs and token.pos_ == "VERB":
+                found.extend(self._assessment(token))
+                continue
             is_report = token.lemma_.lower() in REPORT_LEMMAS and token.pos_ == "VERB"
-            if not is_report and not self._according_to(token):
+            if not is_report and not (token.dep_ == "prep" and self.cues.opens_according_to(token)):
                 continue
             if is_report:
                 speaker = self.speakers.of_verb(token) if token.tag_ != "VBN" or token.dep_ != "acl" else self._agent(token)
@@ -102,11 +106,17 @@ class SourceFinder:
             found.append(_Mention(speaker, token, start, end))
         return found
 
-    def _according_to(self, token: Token) -> bool:
-        following = [word.lower_ for word in self.doc[token.i : token.i + 2]]
-        return token.dep_ == "prep" and any(
-            following[: len(words)] == list(words) for words in self.cues.according_to
-        )
+    def _assessment(self, verb: Token) -> list[_Mention]:
+        """"analysts warning of potential diplomatic fallout": a described or named subject is
+        the source of the assessment its verb's complements make."""
+        complements = [child for child in verb.children if child.dep_ in {"prep", "dobj", "ccomp", "xcomp"}]
+        subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+        if not complements or subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        tokens = [token for child in complements for token in child.subtree]
+        start = min(token.idx for token in tokens)
+        end = max(token.idx + len(token) for token in tokens)
+        return [_Mention(self.speakers.of_phrase(subject), verb, start, end)]
 
     def _agent(self, verb: Token) -> Speaker | None:
         for child in verb.children:
@@ -119,8 +129,8 @@ class SourceFinder:
     def _coverage(self, cue: Token) -> tuple[int, int]:
         """The sentence of a report; for a report that leads a list ("Key developments reported
         by U.S. media outlets: …"), the rest of its paragraph and the labelled paragraphs after."""
-        sentence = cue.sent
-        text = self.doc.text
+        sentence = self.speakers.sentences.of(cue)
+        text = self.text
         colon = text.find(":", cue.idx, sentence.end_char)
         if colon == -1:
             return sentence.start_char, sentence.end_char
@@ -143,7 +153,7 @@ class SourceFinder:
         actor = speaker.actor
         if head.pos_ == "PRON" and actor is None:
             return None
-        phrase = self.doc.text[speaker.start : speaker.end]
+        phrase = self.text[speaker.start : speaker.end]
         context = self._context(mention).lower()
         reason = any(marker in context for marker in self.cues.anonymity_reasons)
         labelled = any(marker in context for marker in self.cues.anonymity_labels)

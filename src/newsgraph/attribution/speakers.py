@@ -30,6 +30,8 @@ LISTENER_VERBS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
+# How far (tokens) from a cue its speaker or its quote is looked for.
+CUE_REACH = 40
 # How far back (characters) a pronoun the actors stage left open looks for its antecedent.
 _ANTECEDENT_REACH = 600
 
@@ -42,6 +44,7 @@ class Speaker:
     start: int
     end: int
     actor: Actor | None
+    phrase: str
 
     @property
     def text(self) -> str:
@@ -49,7 +52,24 @@ class Speaker:
         the phrase as written."""
         if self.actor is not None:
             return self.actor.name
-        return self.head.doc.text[self.start : self.end]
+        return self.phrase
+
+
+class Sentences:
+    """Each token's sentence bounds, computed once: spaCy's ``Token.sent`` walks the sentence on
+    every call, which a long transcript with many quotes makes quadratic."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [0] * len(doc)
+        self.ends = [0] * len(doc)
+        for sentence in doc.sents:
+            for index in range(sentence.start, sentence.end):
+                self.starts[index] = sentence.start
+                self.ends[index] = sentence.end
+
+    def of(self, token: Token) -> Span:
+        return self.doc[self.starts[token.i] : self.ends[token.i]]
 
 
 class SpeakerFinder:
@@ -57,6 +77,9 @@ class SpeakerFinder:
 
     def __init__(self, doc: Doc, actors: list[Actor]):
         self.doc = doc
+        # Doc.text joins every token on each access: read it once.
+        self.text = doc.text
+        self.sentences = Sentences(doc)
         self.index = ActorIndex(doc, actors)
         self.actors = {actor.id: actor for actor in actors}
         self._mentions = sorted(
@@ -81,7 +104,7 @@ class SpeakerFinder:
                 if subject.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
                     return self.of_phrase(current.head)
                 return self.of_phrase(subject)
-            if current.dep_ not in SUBJECT_SHARING_DEPS or current.head is current:
+            if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
                 break
             current = current.head
         return self._inverted_subject(verb)
@@ -100,7 +123,8 @@ class SpeakerFinder:
     def _named_before(self, verb: Token) -> Speaker | None:
         """A cue the parse gave no subject ("Calling it …, Anna Franowska of …, told Reuters"):
         the nearest person named before it in its sentence."""
-        for token in reversed(self.doc[verb.sent.start : verb.i]):
+        start = max(self.sentences.starts[verb.i], verb.i - CUE_REACH)
+        for token in reversed(self.doc[start : verb.i]):
             actor = self._actor_of(token)
             if actor is not None and actor.kind == "person" and token.pos_ == "PROPN":
                 return self.of_phrase(token)
@@ -135,7 +159,7 @@ class SpeakerFinder:
         if actor is None and head.pos_ == "PRON":
             actor = self._antecedent(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return Speaker(head, start, end, actor)
+        return Speaker(head, start, end, actor, self.text[start:end])
 
     def _actor_of(self, token: Token) -> Actor | None:
         actor_id = self.index.by_token.get(token.i)
@@ -168,7 +192,7 @@ class SpeakerFinder:
         if span is None or not len(span):
             return False
         token = span[0]
-        while token.dep_ in {"compound", "flat", "amod"} and token.head is not token:
+        while token.dep_ in {"compound", "flat", "amod"} and token.head.i != token.i:
             token = token.head
         return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 
@@ -226,9 +250,3 @@ def _keeps(child: Token) -> bool:
     if child.dep_ == "acl":
         return True
     return False
-
-
-def sentence_of(doc: Doc, offset: int) -> Span | None:
-    """The sentence holding the character at ``offset``."""
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0].sent if span is not None and len(span) else None

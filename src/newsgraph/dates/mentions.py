@@ -92,7 +92,7 @@ def tense_of(entity: Span) -> Tense:
     for _ in range(3):
         if _looks_ahead(verb):
             return "future"
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head
     return "past"

@@ -25,6 +25,7 @@ class CueLexicon:
     anonymity_labels: tuple[str, ...]
     anonymous_heads: frozenset[str]
     document_heads: frozenset[str]
+    institution_heads: frozenset[str]
     media_heads: frozenset[str]
     media_name_words: frozenset[str]
 
@@ -90,6 +91,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
             anonymity_labels=tuple(marker.lower() for marker in cues["anonymity_labels"]),
             anonymous_heads=_words(cues["anonymous_heads"]),
             document_heads=_words(cues["document_heads"]),
+            institution_heads=_words(cues["institution_heads"]),
             media_heads=_words(cues["media_heads"]),
             media_name_words=_words(cues["media_name_words"]),
         ),

@@ -30,6 +30,7 @@ _FRAGMENT_WORDS = 3
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*[\"“„«]?\s*")
 _WORD = re.compile(r"\w+")
 QUESTION_MARKS = frozenset({"whether", "if"})
+ASIDE_MARKS = frozenset({"as", "if", "unless", "because", "since", "whether"})
 # A clause these open is the writer's aside, not part of what was said: "that Mexico will handle
 # the fight …, though she has welcomed increased intelligence sharing".
 CONCESSIVE_MARKS = frozenset({"though", "although", "while", "whereas"})
@@ -148,6 +149,8 @@ class QuoteFinder:
 
     def direct(self) -> list[FoundQuote]:
         spans = quoted_spans(self.text)
+        for span in spans:
+            self.speakers.mark_quoted(span.start, span.end)
         found: list[FoundQuote] = []
         for position, quote in enumerate(spans):
             previous_closing = spans[position - 1].closing if position else -1
@@ -291,9 +294,9 @@ class QuoteFinder:
 
 
 def _is_aside(verb: Token) -> bool:
-    """"— as reported by Hurriyet Daily News —": a note on where the words were reported, not
-    who said them."""
-    return any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+    """"— as reported by Hurriyet Daily News —", "the manifesto, if written by the suspect": a
+    verb in a subordinate clause is a note on the words, not their cue."""
+    return any(child.dep_ == "mark" and child.lower_ in ASIDE_MARKS for child in verb.children)
 
 
 def _trimmed(span: Span) -> Span | None:

@@ -158,17 +158,18 @@ class SourceFinder:
         reason = any(marker in context for marker in self.cues.anonymity_reasons)
         labelled = any(marker in context for marker in self.cues.anonymity_labels)
         lemma = head.lemma_.lower()
-        named = actor is not None and actor.kind in {"person", "organization", "country"}
-        if lemma in self.cues.document_heads or head.lower_ in self.cues.document_heads:
+        if head.lower_ == "reports" or phrase.lower().endswith((".com", ".net", ".org", ".co.uk")):
+            kind = "media"
+        elif lemma in self.cues.document_heads or head.lower_ in self.cues.document_heads:
             kind = "document"
+        elif self._is_person(head, actor):
+            kind = "named_person"
         elif self._is_media(head, phrase, actor):
             kind = "media"
-        elif named and actor.kind == "person":
-            kind = "named_person"
-        elif named or head.ent_type_ in {"ORG", "GPE"} and head.pos_ == "PROPN":
+        elif actor is not None and actor.kind in {"organization", "country"}:
             kind = "named_org"
-        elif head.ent_type_ == "PERSON":
-            kind = "named_person"
+        elif head.pos_ == "PROPN" or lemma in self.cues.institution_heads and head.tag_ != "NNS":
+            kind = "named_org"
         elif reason or labelled or lemma in self.cues.anonymous_heads:
             kind = "anonymous"
         else:
@@ -194,6 +195,16 @@ class SourceFinder:
                     if not (mention.start <= child.idx < mention.end):
                         tokens.extend(child.subtree)
         return " ".join(token.text for token in tokens)
+
+    @staticmethod
+    def _is_person(head: Token, actor) -> bool:
+        """A named person: a person actor, or a name spaCy or the actors stage took for no
+        organisation or place ("Schiff", "Pradeep Khosla")."""
+        if actor is not None:
+            return actor.kind == "person"
+        if head.ent_type_ == "PERSON":
+            return True
+        return head.pos_ == "PROPN" and head.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
     def _is_media(self, head: Token, phrase: str, actor) -> bool:
         if head.lemma_.lower() in self.cues.media_heads or head.lower_ in self.cues.media_heads:

@@ -80,6 +80,7 @@ class SpeakerFinder:
         # Doc.text joins every token on each access: read it once.
         self.text = doc.text
         self.sentences = Sentences(doc)
+        self.quoted = bytearray(len(self.text) + 1)
         self.index = ActorIndex(doc, actors)
         self.actors = {actor.id: actor for actor in actors}
         self._mentions = sorted(
@@ -106,6 +107,10 @@ class SpeakerFinder:
                 return self.of_phrase(subject)
             if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
                 break
+            if self.quoted[current.head.idx]:
+                # '…said the use of currencies "costs Africa $5 billion," further saying': the
+                # quote's own clause has no speaker.
+                return self._named_before(verb)
             current = current.head
         return self._inverted_subject(verb)
 
@@ -156,10 +161,18 @@ class SpeakerFinder:
             actor = person or actor or next(
                 (found for token in named if (found := self._actor_of(token)) is not None), None
             )
-        if actor is None and head.pos_ == "PRON":
+        if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS:
+            # A speaker's "he" is most often the subject of the story's last main clause, which
+            # the actors stage's nearest-name coreference does not prefer.
+            actor = self._antecedent(head) or actor
+        elif actor is None and head.pos_ == "PRON":
             actor = self._antecedent(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Speaker(head, start, end, actor, self.text[start:end])
+
+    def mark_quoted(self, start: int, end: int) -> None:
+        """Tell the finder that ``start``..``end`` is quoted: no speaker is looked for inside."""
+        self.quoted[start:end] = b"\x01" * (end - start)
 
     def _actor_of(self, token: Token) -> Actor | None:
         actor_id = self.index.by_token.get(token.i)

@@ -37,6 +37,9 @@ MONTHS_AND_DAYS = frozenset(
     "saturday sunday today yesterday tomorrow tonight ago spring summer autumn fall winter "
     "morning evening night noon midnight".split()
 )
+# "0040", "007": digits with a leading zero are codes, not amounts.
+_CODE = re.compile(r"^0\d{2,}$")
+_FRACTION = re.compile(r"^\d+/\d+$")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)s?$")
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
@@ -107,19 +110,39 @@ class CountFinder:
             low = high = None
             end = phrase.end
             if following is not None and self._is_range(phrase, following):
-                low, high = phrase.value, following.value
+                low, high = self._scaled(phrase, following), following.value
                 end = following.end
                 skip_next = True
             count = self._count(phrase, end, low, high)
             if count is not None:
                 yield count
 
+    def _scaled(self, first: NumberPhrase, second: NumberPhrase) -> float:
+        """The low end of a range whose multiplier is written once: "between $5 and $7 billion"."""
+        scale = self.lexicon.multipliers.get(self.doc[second.end - 1].lower_)
+        if scale and self.doc[first.end - 1].lower_ not in self.lexicon.multipliers:
+            return first.value * scale
+        return first.value
+
     def _is_range(self, first: NumberPhrase, second: NumberPhrase) -> bool:
         """"8 to 10", "8-10", "between 8 and 10"."""
-        between = [token for token in self.doc[first.end : second.start] if token.lower_ not in PERCENT_WORDS]
+        # "44 mg to 50 mg", "8- to 16-meter", "6% to 11%", "$5 and $7 billion": the unit,
+        # hyphen or sign written on both ends is not between them.
+        unit = self.doc[second.end].lower_ if second.end < len(self.doc) else ""
+        between = [
+            token
+            for token in self.doc[first.end : second.start]
+            if token.lower_ not in PERCENT_WORDS
+            and token.text not in self.lexicon.currencies
+            and token.lower_ != unit
+            and not (token.text == "-" and token.i == first.end)
+        ]
         if len(between) != 1 or between[0].text not in RANGE_WORDS:
             return False
-        before = self.doc[first.start - 1].lower_ if first.start > 0 else ""
+        index = first.start - 1
+        while index >= 0 and self.doc[index].text in self.lexicon.currencies:
+            index -= 1
+        before = self.doc[index].lower_ if index >= 0 else ""
         if between[0].text == "and":
             return before == "between"
         # "rose from fourteen to 31" is a change, not a range.
@@ -155,9 +178,10 @@ class CountFinder:
                 counted = f"percent of {counted}" if percent and counted else "percent"
             elif phrase.value in ARTICLE_LIKE and count_type == "OTHER" and first.i == last.i:
                 return None
+        last_token = self.doc[end - 1]
         return FoundCount(
             start=self.doc[start].idx,
-            end=self.doc[end - 1].idx + len(self.doc[end - 1]),
+            end=last_token.idx + len(last_token.text.rstrip(".") or last_token.text),
             value=value,
             qualifier=qualifier,
             object=counted,
@@ -170,7 +194,9 @@ class CountFinder:
 
     def _counts_something(self, phrase: NumberPhrase, first: Token, last: Token, end: int) -> bool:
         text = first.text
-        if _CLOCK.match(text):
+        if _CLOCK.match(text) or _CODE.match(text):
+            return False
+        if _FRACTION.match(text) and first.i == last.i and not self._fraction_of_something(first):
             return False
         following = self.doc[end] if end < len(self.doc) else None
         if following is not None and following.lower_ in self.lexicon.not_count_heads:
@@ -199,6 +225,12 @@ class CountFinder:
             return False
         return True
 
+    def _fraction_of_something(self, token: Token) -> bool:
+        """"1/40 of the wavelength", "3/4 of voters": a fraction standing alone counts only as a
+        share of something, not as a name ("9/11", "24/7")."""
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return following is not None and following.lower_ == "of"
+
     def _is_duration(self, last: Token, entity: Span | None) -> bool:
         """"444 days", "four years": a length of time, counted; "two days ago" is a date."""
         following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
@@ -219,7 +251,7 @@ class CountFinder:
         previous = self.doc[first.i - 1]
         if previous.text == "-" and not previous.whitespace_ and first.i >= 2:
             before = self.doc[first.i - 2]
-            if not before.whitespace_ and before.text[-1:].isalpha():
+            if not before.whitespace_ and any(char.isalpha() for char in before.text):
                 return True
         return previous.lower_ in self.lexicon.name_heads and (previous.text[:1].isupper() or previous.pos_ == "PROPN")
 
@@ -258,7 +290,8 @@ class CountFinder:
         if start == 0:
             return None, start
         previous = self.doc[start - 1]
-        code = self.lexicon.currencies.get(previous.text)
+        # Only a sign or a code stands before the amount: "won a million" is no Korean won.
+        code = None if previous.text.islower() else self.lexicon.currencies.get(previous.text)
         if code is None and start < len(self.doc):
             sign = self.doc[start].text
             code = next((c for symbol, c in self.lexicon.currencies.items() if not symbol.isalpha() and sign.startswith(symbol)), None)

@@ -17,6 +17,11 @@ from .lexicon import CountLexicon
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
+FRACTION_WORDS = {"halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6,
+                  "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10, "third": 3, "quarter": 4,
+                  "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+# Singular fraction words follow only "one" ("one third"); "two third" is no fraction.
+SINGULAR_FRACTIONS = frozenset({"third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class NumberReader:
         return (
             digit_value(token.text) is not None
             or word in self.lexicon.units
-            or word in self.lexicon.multipliers
+            or word.rstrip(".") in self.lexicon.multipliers
             or word in self.lexicon.vague_plurals
         )
 
@@ -72,9 +77,13 @@ class NumberReader:
         current: float | None = None
         index = at
         last = at
+        if tokens[at].lower_ in self.lexicon.multipliers and at > 0 and tokens[at - 1].lower_ in {"a", "an"}:
+            # "a hundred and two", "a million people"
+            current, doc_start = 1.0, tokens[at - 1].i
         while index < len(tokens):
             token = tokens[index]
-            word = token.lower_
+            # "£3.5m." at a sentence's end is tokenized with its full stop.
+            word = token.lower_.rstrip(".") if token.lower_ != "." else token.lower_
             digits = digit_value(token.text)
             if digits is not None and current is None and total == 0:
                 current = digits
@@ -105,10 +114,22 @@ class NumberReader:
             index += 1
         if last == at and current is None and total == 0:
             return None
+        if current is not None:
+            current, last = self._fraction(tokens, last, current)
         value = total + (current or 0)
         if value == 0 and tokens[at].lower_ != "zero" and tokens[at].text != "0":
             return None
         return NumberPhrase(doc_start, tokens[last].i + 1, value, False)
+
+    @staticmethod
+    def _fraction(tokens: list[Token], last: int, current: float) -> tuple[float, int]:
+        """"two thirds", "three quarters", "two and a half": the fraction a number word opens."""
+        following = [token.lower_ for token in tokens[last + 1 : last + 4]]
+        if following[:1] and following[0] in FRACTION_WORDS and (current > 1 or following[0] in SINGULAR_FRACTIONS):
+            return current / FRACTION_WORDS[following[0]], last + 1
+        if following == ["and", "a", "half"]:
+            return current + 0.5, last + 3
+        return current, last
 
     @staticmethod
     def _multiplies(tokens: list[Token], index: int) -> bool:
@@ -119,7 +140,9 @@ class NumberReader:
             return True
         attached = not tokens[index - 1].whitespace_
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        return attached and following != "/" and token.text not in {"M", "B", "K"}
+        # "€10M" is ten million euros; a bare "10 M" may be metres.
+        priced = index >= 2 and not tokens[index - 2].whitespace_ and not tokens[index - 2].text.isalnum()
+        return attached and following != "/" and (token.text not in {"M", "B", "K"} or priced)
 
     def _vague(self, tokens: list[Token], at: int) -> NumberPhrase | None:
         """"dozens", "hundreds of thousands", "tens of millions": the product of the plurals."""

@@ -349,7 +349,7 @@ class CountFinder:
         if head is not None:
             words.append(head.head)
             words.extend(child for child in head.children if child.dep_ in {"amod", "acl", "relcl"})
-        words.append(last.head)
+        words.extend(self._predicate_words(last))
         words.extend(child for child in last.children if child.dep_ in {"amod", "acl"})
         if last.head.dep_ in {"conj", "xcomp"}:
             words.append(last.head.head)
@@ -361,6 +361,30 @@ class CountFinder:
             if count_type is not None:
                 return count_type
         return "OTHER"
+
+    @staticmethod
+    def _predicate_words(last: Token) -> list[Token]:
+        """The words above a number up to its verb ("the death toll rose from fourteen to 31",
+        "injuring three more"), and what a copula says of it ("39 are confirmed dead", "mortality
+        rates were 49%")."""
+        words: list[Token] = []
+        current = last
+        for _ in range(4):
+            if current.head.i == current.i:
+                break
+            child, current = current, current.head
+            words.append(current)
+            if current.pos_ in {"VERB", "AUX"}:
+                words.extend(
+                    grand for grand in current.children if grand.dep_ in {"acomp", "attr", "oprd"}
+                )
+                if child.dep_ in {"attr", "acomp"}:
+                    for subject in current.children:
+                        if subject.dep_ == "nsubj":
+                            words.append(subject)
+                            words.extend(grand for grand in subject.children if grand.dep_ == "compound")
+                break
+        return words
 
     def _object_text(self, head: Token | None, last: Token, count_type: str) -> str | None:
         if head is None:

@@ -92,7 +92,9 @@ def main() -> None:
     attribution = load_attribution_lexicon()
     attribution_time = seconds(
         lambda: [
-            attribute(doc, found.actors, found.places, found.events, record.meta.published, attribution)
+            attribute(
+                doc, found.actors, found.places, found.events, record.meta.published, attribution
+            )
             for doc, found, record in zip(docs, read, records, strict=True)
         ]
     )

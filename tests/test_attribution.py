@@ -88,15 +88,25 @@ def test_reference_article_counts(seed_record):
     assert places[deaths.place].country == "USA"
     assert sources[deaths.source].text == "preliminary CDC estimates"
     assert seed_record.text[deaths.start : deaths.end] == "over 70,000"
-    vague = next(count for count in seed_record.counts if "tens of thousands" in seed_record.text[count.start : count.end])
+    vague = next(
+        count
+        for count in seed_record.counts
+        if "tens of thousands" in seed_record.text[count.start : count.end]
+    )
     assert (vague.value, vague.qualifier, vague.low) == (10000, "~", 10000)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('He said "we will win." Then "more," she said, "and soon."', ["we will win.", "more,", "and soon."]),
-        ("“A long quote goes on\n\n“and ends here,” he said.", ["A long quote goes on\n\n“and ends here,"]),
+        (
+            'He said "we will win." Then "more," she said, "and soon."',
+            ["we will win.", "more,", "and soon."],
+        ),
+        (
+            "“A long quote goes on\n\n“and ends here,” he said.",
+            ["A long quote goes on\n\n“and ends here,"],
+        ),
         ("The students' union said 'we will fight' and don't stop.", ["we will fight"]),
         ("He called it «une honte» today.", ["une honte"]),
     ],
@@ -111,7 +121,9 @@ def test_speakers_before_after_inside_and_by_pronoun():
         '"We will find who did this," he said, "and they will answer for it." '
         'Prime Minister Mateusz Morawiecki wrote: "We are with the families."'
     )
-    speakers = [(quote.text, quote.speaker_text) for quote in annotation.quotes if quote.kind == "direct"]
+    speakers = [
+        (quote.text, quote.speaker_text) for quote in annotation.quotes if quote.kind == "direct"
+    ]
     assert speakers == [
         ("We will find who did this,", "Joachim Brudziński"),
         ("and they will answer for it.", "Joachim Brudziński"),
@@ -155,7 +167,9 @@ def test_indirect_speech_and_according_to():
 )
 def test_counts_values_qualifiers_and_types(text, value, qualifier, count_type):
     counts = read(text).counts
-    assert [(c.value, c.qualifier, c.count_type) for c in counts] == [(value, qualifier, count_type)]
+    assert [(c.value, c.qualifier, c.count_type) for c in counts] == [
+        (value, qualifier, count_type)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -174,13 +188,33 @@ def test_dates_ages_ordinals_names_and_phone_numbers_are_not_counts(text):
 
 def test_attribution_floors_on_wikinews_dev():
     score = evaluate_attribution([GOLD / "dev.jsonl"])
-    assert score.direct.f1 >= 0.90, f"direct quote F1 {score.direct.f1:.3f} (measured 0.938)"
-    assert score.speakers.rate >= 0.85, f"speaker accuracy {score.speakers.rate:.3f} (measured 0.895)"
-    assert score.indirect.f1 >= 0.62, f"indirect quote F1 {score.indirect.f1:.3f} (measured 0.689)"
-    assert score.sources.f1 >= 0.78, f"source F1 {score.sources.f1:.3f} (measured 0.828)"
-    assert score.source_types.rate >= 0.74, f"source types {score.source_types.rate:.3f} (measured 0.797)"
-    assert score.count_values.f1 >= 0.82, f"count value F1 {score.count_values.f1:.3f} (measured 0.860)"
-    assert score.count_types.rate >= 0.74, f"count types {score.count_types.rate:.3f} (measured 0.788)"
+    assert score.direct.f1 >= 0.90, f"direct quote F1 {score.direct.f1:.3f} (measured 0.948)"
+    assert score.speakers.rate >= 0.86, (
+        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.909)"
+    )
+    assert score.indirect.f1 >= 0.68, f"indirect quote F1 {score.indirect.f1:.3f} (measured 0.735)"
+    assert score.sources.f1 >= 0.78, f"source F1 {score.sources.f1:.3f} (measured 0.824)"
+    assert score.source_types.rate >= 0.82, (
+        f"source types {score.source_types.rate:.3f} (measured 0.867)"
+    )
+    assert score.count_values.f1 >= 0.80, (
+        f"count value F1 {score.count_values.f1:.3f} (measured 0.846)"
+    )
+    assert score.count_types.rate >= 0.77, (
+        f"count types {score.count_types.rate:.3f} (measured 0.819)"
+    )
+
+
+def test_attribution_floors_on_held_out_articles():
+    """The 12 articles annotated last and never looked at while tuning."""
+    score = evaluate_attribution([GOLD / "heldout.jsonl"])
+    assert score.direct.f1 >= 0.93, f"direct quote F1 {score.direct.f1:.3f} (measured 0.978)"
+    assert score.speakers.rate >= 0.80, (
+        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.844)"
+    )
+    assert score.count_values.f1 >= 0.64, (
+        f"count value F1 {score.count_values.f1:.3f} (measured 0.694)"
+    )
 
 
 def test_count_values_on_quantulum3_sentences(shared: Path):
@@ -190,5 +224,7 @@ def test_count_values_on_quantulum3_sentences(shared: Path):
     score = evaluate_count_values(path)
     # The gold also holds what newsgraph leaves out by design (years, "Voyager 2"), so recall
     # stays low; precision says the values read are right.
-    assert score.values.precision >= 0.70, f"value precision {score.values.precision:.3f} (measured 0.739)"
-    assert score.values.f1 >= 0.62, f"value F1 {score.values.f1:.3f} (measured 0.659)"
+    assert score.values.precision >= 0.78, (
+        f"value precision {score.values.precision:.3f} (measured 0.821)"
+    )
+    assert score.values.f1 >= 0.70, f"value F1 {score.values.f1:.3f} (measured 0.745)"

@@ -405,7 +405,6 @@ def eval_clean(root: Path, limit: int | None) -> None:
     wide.print(metadata)
 
 
-
 def gold_option(relative_path: str, help_text: str):
     """``--gold``: a gold file, by default the one at ``relative_path`` in the shared folder."""
     return click.option(

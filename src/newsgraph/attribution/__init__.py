@@ -70,9 +70,7 @@ def attribute(
             low=count.low,
             high=count.high,
         )
-        for number, count in enumerate(
-            CountFinder(doc, lexicon.counts, places, reference).all(), 1
-        )
+        for number, count in enumerate(CountFinder(doc, lexicon.counts, places, reference).all(), 1)
     ]
     sourced_events = [
         event.model_copy(

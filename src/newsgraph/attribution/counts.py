@@ -21,9 +21,23 @@ from .lexicon import CountLexicon
 from .numbers import NumberPhrase, NumberReader
 
 # Entities whose numbers are part of a name, never a count.
-NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PERSON", "GPE", "NORP", "LOC"})
+NAME_LABELS = frozenset(
+    {"ORG", "PRODUCT", "EVENT", "FAC", "LAW", "WORK_OF_ART", "PERSON", "GPE", "NORP", "LOC"}
+)
 TIME_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "night", "weekend"}
+    {
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "night",
+        "weekend",
+    }
 )
 PERSON_TYPES = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP", "AFFECT", "PROTEST"})
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "percentage"})
@@ -45,8 +59,24 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)s?$")
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 # Prepositions that set a count in time or space ("killed in Sinaloa in 2025"), not "with".
 SETTING_PREPOSITIONS = frozenset(
-    {"in", "at", "on", "across", "near", "inside", "during", "throughout", "within", "outside",
-     "around", "since", "by", "over", "from", "for"}
+    {
+        "in",
+        "at",
+        "on",
+        "across",
+        "near",
+        "inside",
+        "during",
+        "throughout",
+        "within",
+        "outside",
+        "around",
+        "since",
+        "by",
+        "over",
+        "from",
+        "for",
+    }
 )
 # Numbers that are as often the article "one" or a fraction word as a count: taken only when
 # what they count is typed ("one person was killed").
@@ -92,7 +122,11 @@ class CountFinder:
         tokens = list(sentence)
         index = 0
         while index < len(tokens):
-            phrase = self.numbers.read(tokens, index) if self.numbers.is_number_word(tokens[index]) else None
+            phrase = (
+                self.numbers.read(tokens, index)
+                if self.numbers.is_number_word(tokens[index])
+                else None
+            )
             if phrase is None:
                 index += 1
                 continue
@@ -125,7 +159,7 @@ class CountFinder:
         return first.value
 
     def _is_range(self, first: NumberPhrase, second: NumberPhrase) -> bool:
-        """"8 to 10", "8-10", "between 8 and 10"."""
+        """ "8 to 10", "8-10", "between 8 and 10"."""
         # "44 mg to 50 mg", "8- to 16-meter", "6% to 11%", "$5 and $7 billion": the unit,
         # hyphen or sign written on both ends is not between them.
         unit = self.doc[second.end].lower_ if second.end < len(self.doc) else ""
@@ -148,7 +182,9 @@ class CountFinder:
         # "rose from fourteen to 31" is a change, not a range.
         return second.value > first.value and before != "from"
 
-    def _count(self, phrase: NumberPhrase, end: int, low: float | None, high: float | None) -> FoundCount | None:
+    def _count(
+        self, phrase: NumberPhrase, end: int, low: float | None, high: float | None
+    ) -> FoundCount | None:
         first, last = self.doc[phrase.start], self.doc[end - 1]
         if not self._counts_something(phrase, first, last, end):
             return None
@@ -202,7 +238,11 @@ class CountFinder:
         if following is not None and following.lower_ in self.lexicon.not_count_heads:
             return False
         if following is not None and following.text in {"-", "–"} and end + 1 < len(self.doc):
-            if self.doc[end + 1].lower_ in {"year", "years"} and end + 3 < len(self.doc) and self.doc[end + 3].lower_ == "old":
+            if (
+                self.doc[end + 1].lower_ in {"year", "years"}
+                and end + 3 < len(self.doc)
+                and self.doc[end + 3].lower_ == "old"
+            ):
                 return False
         if first.ent_type_ == "ORDINAL" or re.match(r"^\d+(st|nd|rd|th)$", text, re.IGNORECASE):
             return False
@@ -215,7 +255,11 @@ class CountFinder:
         if any(start <= first.idx < end for start, end in self._phones):
             return False
         if _YEAR.match(text) and "," not in text and not self._is_duration(last, entity):
-            if not (last.dep_ == "nummod" and last.head.lemma_.lower() not in TIME_UNITS and last.head.pos_ == "NOUN"):
+            if not (
+                last.dep_ == "nummod"
+                and last.head.lemma_.lower() not in TIME_UNITS
+                and last.head.pos_ == "NOUN"
+            ):
                 return False
         if self._in_name(first):
             return False
@@ -226,13 +270,13 @@ class CountFinder:
         return True
 
     def _fraction_of_something(self, token: Token) -> bool:
-        """"1/40 of the wavelength", "3/4 of voters": a fraction standing alone counts only as a
+        """ "1/40 of the wavelength", "3/4 of voters": a fraction standing alone counts only as a
         share of something, not as a name ("9/11", "24/7")."""
         following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         return following is not None and following.lower_ == "of"
 
     def _is_duration(self, last: Token, entity: Span | None) -> bool:
-        """"444 days", "four years": a length of time, counted; "two days ago" is a date."""
+        """ "444 days", "four years": a length of time, counted; "two days ago" is a date."""
         following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
         if following is not None and following.text == "-" and following.i + 1 < len(self.doc):
             following = self.doc[following.i + 1]
@@ -244,7 +288,7 @@ class CountFinder:
         return True
 
     def _in_name(self, first: Token) -> bool:
-        """"Category 5", "Flight 610", "Apollo 11": a capitalised naming word right before;
+        """ "Category 5", "Flight 610", "Apollo 11": a capitalised naming word right before;
         "K2-18b", "COVID-19", "F-16": a number hyphened onto a word."""
         if first.i == 0:
             return False
@@ -253,7 +297,9 @@ class CountFinder:
             before = self.doc[first.i - 2]
             if not before.whitespace_ and any(char.isalpha() for char in before.text):
                 return True
-        return previous.lower_ in self.lexicon.name_heads and (previous.text[:1].isupper() or previous.pos_ == "PROPN")
+        return previous.lower_ in self.lexicon.name_heads and (
+            previous.text[:1].isupper() or previous.pos_ == "PROPN"
+        )
 
     def _is_age(self, first: Token, last: Token) -> bool:
         words = [token.lower_ for token in self.doc[max(first.i - 3, 0) : first.i]]
@@ -263,7 +309,12 @@ class CountFinder:
         previous = self.doc[first.i - 1] if first.i else None
         following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
         # "Doris Day, 97," and "Smith (45)": a number set off right after a person's name.
-        if previous is not None and previous.text in {",", "("} and first.i >= 2 and self.doc[first.i - 2].ent_type_ == "PERSON":
+        if (
+            previous is not None
+            and previous.text in {",", "("}
+            and first.i >= 2
+            and self.doc[first.i - 2].ent_type_ == "PERSON"
+        ):
             return following is not None and following.text in {",", ")", "."}
         return False
 
@@ -294,16 +345,31 @@ class CountFinder:
         code = None if previous.text.islower() else self.lexicon.currencies.get(previous.text)
         if code is None and start < len(self.doc):
             sign = self.doc[start].text
-            code = next((c for symbol, c in self.lexicon.currencies.items() if not symbol.isalpha() and sign.startswith(symbol)), None)
+            code = next(
+                (
+                    c
+                    for symbol, c in self.lexicon.currencies.items()
+                    if not symbol.isalpha() and sign.startswith(symbol)
+                ),
+                None,
+            )
             return code, start
-        if code is not None and start >= 2 and self.doc[start - 2].text in {"US", "A", "C", "NZ", "HK", "S"}:
-            return self.lexicon.currencies.get(self.doc[start - 2].text + previous.text, code), start - 2
+        if (
+            code is not None
+            and start >= 2
+            and self.doc[start - 2].text in {"US", "A", "C", "NZ", "HK", "S"}
+        ):
+            return self.lexicon.currencies.get(
+                self.doc[start - 2].text + previous.text, code
+            ), start - 2
         return code, (start - 1 if code else start)
 
     def _currency_after(self, last: Token) -> str | None:
-        """"50,000 euros", "5 million pesos", "10 Canadian dollars"."""
+        """ "50,000 euros", "5 million pesos", "10 Canadian dollars"."""
         for token in self.doc[last.i + 1 : last.i + 3]:
-            code = self.lexicon.currencies.get(token.lower_) or self.lexicon.currencies.get(token.text)
+            code = self.lexicon.currencies.get(token.lower_) or self.lexicon.currencies.get(
+                token.text
+            )
             if code is not None and token.text not in {"$", "£", "€"}:
                 if code == "USD" and token.i > last.i + 1:
                     return self.lexicon.dollar_countries.get(self.doc[token.i - 1].lower_, code)
@@ -329,7 +395,10 @@ class CountFinder:
     def _counted_noun(self, last: Token) -> Token | None:
         """The noun a number counts: what it modifies ("70,000 overdose deaths"), or the object of
         its "of" ("dozens of people"), else none."""
-        if last.dep_ in {"nummod", "quantmod", "compound", "amod"} and last.head.pos_ in {"NOUN", "PROPN"}:
+        if last.dep_ in {"nummod", "quantmod", "compound", "amod"} and last.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
             head = last.head
             if head.lower_ in PERCENT_WORDS or head.lower_ in {"cent"}:
                 return _of_object(head)
@@ -357,7 +426,9 @@ class CountFinder:
             words.append(head)
             words.extend(child for child in head.children if child.dep_ == "compound")
         for word in words:
-            count_type = self.lexicon.count_types.get(word.lemma_.lower()) or self.lexicon.count_types.get(word.lower_)
+            count_type = self.lexicon.count_types.get(
+                word.lemma_.lower()
+            ) or self.lexicon.count_types.get(word.lower_)
             if count_type is not None:
                 return count_type
         return "OTHER"
@@ -382,7 +453,9 @@ class CountFinder:
                     for subject in current.children:
                         if subject.dep_ == "nsubj":
                             words.append(subject)
-                            words.extend(grand for grand in subject.children if grand.dep_ == "compound")
+                            words.extend(
+                                grand for grand in subject.children if grand.dep_ == "compound"
+                            )
                 break
         return words
 
@@ -412,7 +485,11 @@ class CountFinder:
             predicate = predicate.head
         if predicate.pos_ in {"VERB", "AUX", "ADJ"}:
             for child in predicate.children:
-                if child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS or child.dep_ == "npadvmod":
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in SETTING_PREPOSITIONS
+                    or child.dep_ == "npadvmod"
+                ):
                     tokens.update(token.i for token in child.subtree)
         return tokens
 
@@ -430,12 +507,7 @@ class CountFinder:
         """The most precise place named around the count."""
         around = self._surroundings(last)
         starts = {self.doc[index].idx for index in around}
-        named = [
-            place
-            for place in self.places
-            for start, _ in place.mentions
-            if start in starts
-        ]
+        named = [place for place in self.places for start, _ in place.mentions if start in starts]
         if not named:
             return None
         precision = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
@@ -449,7 +521,8 @@ def _names_a_time(entity: Span) -> bool:
         token.lower_ in MONTHS_AND_DAYS
         or token.lemma_.lower() in TIME_UNITS
         or _YEAR.match(token.text)
-        or token.text.endswith("s") and token.text[:-1].isdigit()
+        or token.text.endswith("s")
+        and token.text[:-1].isdigit()
         for token in entity
     )
 

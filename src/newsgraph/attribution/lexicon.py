@@ -102,7 +102,9 @@ def load_attribution_lexicon() -> AttributionLexicon:
             qualifiers_before=_phrases(counts["qualifiers_before"]),
             qualifiers_after=_phrases(counts["qualifiers_after"]),
             currencies=dict(counts["currencies"]),
-            dollar_countries={word.lower(): code for word, code in counts["dollar_countries"].items()},
+            dollar_countries={
+                word.lower(): code for word, code in counts["dollar_countries"].items()
+            },
             count_types={
                 lemma.lower(): count_type
                 for count_type, lemmas in counts["count_types"].items()

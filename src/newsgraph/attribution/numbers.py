@@ -17,9 +17,25 @@ from .lexicon import CountLexicon
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
-FRACTION_WORDS = {"halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6,
-                  "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10, "third": 3, "quarter": 4,
-                  "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+FRACTION_WORDS = {
+    "halves": 2,
+    "thirds": 3,
+    "quarters": 4,
+    "fourths": 4,
+    "fifths": 5,
+    "sixths": 6,
+    "sevenths": 7,
+    "eighths": 8,
+    "ninths": 9,
+    "tenths": 10,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
+}
 # Singular fraction words follow only "one" ("one third"); "two third" is no fraction.
 SINGULAR_FRACTIONS = frozenset({"third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth"})
 
@@ -77,7 +93,11 @@ class NumberReader:
         current: float | None = None
         index = at
         last = at
-        if tokens[at].lower_ in self.lexicon.multipliers and at > 0 and tokens[at - 1].lower_ in {"a", "an"}:
+        if (
+            tokens[at].lower_ in self.lexicon.multipliers
+            and at > 0
+            and tokens[at - 1].lower_ in {"a", "an"}
+        ):
             # "a hundred and two", "a million people"
             current, doc_start = 1.0, tokens[at - 1].i
         while index < len(tokens):
@@ -94,18 +114,35 @@ class NumberReader:
                 ):
                     current += digit_value(tokens[index + 1].text) or 0
                     index += 1
-            elif word in self.lexicon.units and (current is None or current < 100 and current % 10 == 0 and self.lexicon.units[word] < 10 or current >= 100 and current % 100 == 0):
+            elif word in self.lexicon.units and (
+                current is None
+                or current < 100
+                and current % 10 == 0
+                and self.lexicon.units[word] < 10
+                or current >= 100
+                and current % 100 == 0
+            ):
                 if word in {"half", "quarter"} and current is not None:
                     break
                 current = (current or 0) + self.lexicon.units[word]
-            elif word in self.lexicon.multipliers and current is not None and self._multiplies(tokens, index):
+            elif (
+                word in self.lexicon.multipliers
+                and current is not None
+                and self._multiplies(tokens, index)
+            ):
                 scale = self.lexicon.multipliers[word]
                 if scale == 100:
                     current *= scale
                 else:
                     total += current * scale
                     current = None
-            elif word in {"and", "-"} and current is not None and index + 1 < len(tokens) and tokens[index + 1].lower_ in self.lexicon.units and digit_value(tokens[index - 1].text) is None:
+            elif (
+                word in {"and", "-"}
+                and current is not None
+                and index + 1 < len(tokens)
+                and tokens[index + 1].lower_ in self.lexicon.units
+                and digit_value(tokens[index - 1].text) is None
+            ):
                 index += 1
                 continue
             else:
@@ -123,9 +160,13 @@ class NumberReader:
 
     @staticmethod
     def _fraction(tokens: list[Token], last: int, current: float) -> tuple[float, int]:
-        """"two thirds", "three quarters", "two and a half": the fraction a number word opens."""
+        """ "two thirds", "three quarters", "two and a half": the fraction a number word opens."""
         following = [token.lower_ for token in tokens[last + 1 : last + 4]]
-        if following[:1] and following[0] in FRACTION_WORDS and (current > 1 or following[0] in SINGULAR_FRACTIONS):
+        if (
+            following[:1]
+            and following[0] in FRACTION_WORDS
+            and (current > 1 or following[0] in SINGULAR_FRACTIONS)
+        ):
             return current / FRACTION_WORDS[following[0]], last + 1
         if following == ["and", "a", "half"]:
             return current + 0.5, last + 3
@@ -141,11 +182,15 @@ class NumberReader:
         attached = not tokens[index - 1].whitespace_
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
         # "€10M" is ten million euros; a bare "10 M" may be metres.
-        priced = index >= 2 and not tokens[index - 2].whitespace_ and not tokens[index - 2].text.isalnum()
+        priced = (
+            index >= 2
+            and not tokens[index - 2].whitespace_
+            and not tokens[index - 2].text.isalnum()
+        )
         return attached and following != "/" and (token.text not in {"M", "B", "K"} or priced)
 
     def _vague(self, tokens: list[Token], at: int) -> NumberPhrase | None:
-        """"dozens", "hundreds of thousands", "tens of millions": the product of the plurals."""
+        """ "dozens", "hundreds of thousands", "tens of millions": the product of the plurals."""
         word = tokens[at].lower_
         if word not in self.lexicon.vague_plurals:
             return None

@@ -58,7 +58,11 @@ def _looks_like_title(text: str) -> bool:
     words = _words(text)
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
     capitalised = [word for word in words if word.lower() not in small]
-    return bool(capitalised) and all(word[0].isupper() or word[0].isdigit() for word in capitalised) and not re.search(r"[.!?]\s", text)
+    return (
+        bool(capitalised)
+        and all(word[0].isupper() or word[0].isdigit() for word in capitalised)
+        and not re.search(r"[.!?]\s", text)
+    )
 
 
 class QuoteFinder:
@@ -81,7 +85,9 @@ class QuoteFinder:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
-    def _after_cue(self, quote: QuotedSpan, next_opening: int, strict: bool) -> tuple[Token | None, int]:
+    def _after_cue(
+        self, quote: QuotedSpan, next_opening: int, strict: bool
+    ) -> tuple[Token | None, int]:
         """The speech verb after the closing mark, before the next quote, and its distance in
         tokens. ``strict``: only the verb's subject may stand between (for a short fragment,
         which is as often a scare quote as a quotation)."""
@@ -91,15 +97,21 @@ class QuoteFinder:
         sentence_end = self.sentences.ends[mark.i]
         # '"… ." he said.' may be parsed as two sentences: the attribution is the second.
         following = self.doc[sentence_end : sentence_end + 1]
-        if len(following) and following[0].idx - quote.closing <= 3 and len(self.sentences.of(following[0])) <= 10:
+        if (
+            len(following)
+            and following[0].idx - quote.closing <= 3
+            and len(self.sentences.of(following[0])) <= 10
+        ):
             sentence_end = self.sentences.ends[following[0].i]
         between: list[Token] = []
         for token in self.doc[mark.i + 1 : sentence_end]:
             if token.idx >= next_opening or token.text in {";", ":"}:
                 break
             if self._is_cue(token):
-                if self._speaker_words_only(between, token) or not strict and not any(
-                    word.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} for word in between
+                if (
+                    self._speaker_words_only(between, token)
+                    or not strict
+                    and not any(word.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} for word in between)
                 ):
                     return token, len(between)
                 break
@@ -129,7 +141,9 @@ class QuoteFinder:
         for token in reversed(self.doc[start : mark.i]):
             if token.idx <= previous_closing:
                 break
-            if (self._is_cue(token) and not _is_aside(token)) or self.cues.opens_according_to(token):
+            if (self._is_cue(token) and not _is_aside(token)) or self.cues.opens_according_to(
+                token
+            ):
                 return token
         if mark.i > 0 and self.doc[mark.i - 1].text == ":":
             # 'Bolsonaro opposed Macron's statement: "…"': the clause before a colon introduces
@@ -154,7 +168,9 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for position, quote in enumerate(spans):
             previous_closing = spans[position - 1].closing if position else -1
-            next_opening = spans[position + 1].opening if position + 1 < len(spans) else len(self.text)
+            next_opening = (
+                spans[position + 1].opening if position + 1 < len(spans) else len(self.text)
+            )
             text = _PARAGRAPH_BREAK.sub(" ", self.text[quote.start : quote.end])
             fragment = len(_words(text)) <= _FRAGMENT_WORDS
             after, distance = self._after_cue(quote, next_opening, strict=fragment)
@@ -173,7 +189,9 @@ class QuoteFinder:
             found.append(FoundQuote("direct", quote.start, quote.end, text, cue, speaker))
         return found
 
-    def _carried(self, quote: QuotedSpan, found: list[FoundQuote]) -> tuple[Token | None, Speaker | None]:
+    def _carried(
+        self, quote: QuotedSpan, found: list[FoundQuote]
+    ) -> tuple[Token | None, Speaker | None]:
         """The speaker of a quote with no cue of its own: the quote just before it when it ended
         in the same or the previous paragraph (a split or continued quote), else the subject of
         the last speech verb of the sentences before it ("He said:" on a line of its own)."""
@@ -224,11 +242,14 @@ class QuoteFinder:
             return self._naming(token, quoted)
         return []
 
-    def _content(self, verb: Token, clause: Token, quoted: list[tuple[int, int]]) -> FoundQuote | None:
+    def _content(
+        self, verb: Token, clause: Token, quoted: list[tuple[int, int]]
+    ) -> FoundQuote | None:
         conceded = {
             token.i
             for child in clause.children
-            if child.dep_ == "advcl" and any(mark.lower_ in CONCESSIVE_MARKS for mark in child.children)
+            if child.dep_ == "advcl"
+            and any(mark.lower_ in CONCESSIVE_MARKS for mark in child.children)
             for token in child.subtree
         }
         tokens = [token for token in clause.subtree if token.i not in conceded]
@@ -242,10 +263,12 @@ class QuoteFinder:
             return None
         if not any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in clause.children):
             return None
-        if tokens[-1].i < verb.i and any(token.text == ";" for token in self.doc[tokens[-1].i : verb.i]):
+        if tokens[-1].i < verb.i and any(
+            token.text == ";" for token in self.doc[tokens[-1].i : verb.i]
+        ):
             return None
-        span = _before_quotes(_trimmed(self.doc[tokens[0].i : tokens[-1].i + 1]), quoted)
-        if span is None or _overlaps_quote(span, quoted):
+        span = _trimmed(self.doc[tokens[0].i : tokens[-1].i + 1])
+        if span is None or _overlaps_quote(span, quoted) or _starts_in_quote(span, quoted):
             return None
         speaker = self.speakers.of_verb(verb)
         if speaker is None:
@@ -253,7 +276,7 @@ class QuoteFinder:
         return FoundQuote("indirect", span.start_char, span.end_char, span.text, verb, speaker)
 
     def _naming(self, verb: Token, quoted: list[tuple[int, int]]) -> list[FoundQuote]:
-        """"calling it a violation of sovereignty": what the speaker called it."""
+        """ "calling it a violation of sovereignty": what the speaker called it."""
         if not any(child.dep_ == "dobj" for child in verb.children):
             return []
         predicates = [child for child in verb.children if child.dep_ in PREDICATE_DEPS - {"ccomp"}]
@@ -270,11 +293,13 @@ class QuoteFinder:
             speaker = self.speakers.of_verb(verb)
             if span is None or speaker is None or _overlaps_quote(span, quoted):
                 continue
-            found.append(FoundQuote("indirect", span.start_char, span.end_char, span.text, verb, speaker))
+            found.append(
+                FoundQuote("indirect", span.start_char, span.end_char, span.text, verb, speaker)
+            )
         return found
 
     def _according_to(self, according: Token, quoted: list[tuple[int, int]]) -> list[FoundQuote]:
-        """"According to X, <claim>" or "<claim>, according to X": the claim is the clause the
+        """ "According to X, <claim>" or "<claim>, according to X": the claim is the clause the
         phrase belongs to, without the phrase."""
         speaker = self.speaker_of_cue(according)
         if speaker is None:
@@ -286,7 +311,9 @@ class QuoteFinder:
         span = _trimmed(before if len(before) >= len(after) else after)
         if span is None or _overlaps_quote(span, quoted) or len(_words(span.text)) < 3:
             return []
-        return [FoundQuote("indirect", span.start_char, span.end_char, span.text, according, speaker)]
+        return [
+            FoundQuote("indirect", span.start_char, span.end_char, span.text, according, speaker)
+        ]
 
     def all(self) -> list[FoundQuote]:
         direct = self.direct()
@@ -294,7 +321,7 @@ class QuoteFinder:
 
 
 def _is_aside(verb: Token) -> bool:
-    """"— as reported by Hurriyet Daily News —", "the manifesto, if written by the suspect": a
+    """ "— as reported by Hurriyet Daily News —", "the manifesto, if written by the suspect": a
     verb in a subordinate clause is a note on the words, not their cue."""
     return any(child.dep_ == "mark" and child.lower_ in ASIDE_MARKS for child in verb.children)
 
@@ -310,16 +337,9 @@ def _trimmed(span: Span) -> Span | None:
     return span.doc[start:end]
 
 
-def _before_quotes(span: Span | None, quoted: list[tuple[int, int]]) -> Span | None:
-    """``span`` cut before the first direct quote that starts inside it (the reported clause
-    'his heart was restarted by doctors "and there is hope…"' is its unquoted part)."""
-    if span is None:
-        return None
-    openings = [start for start, _ in quoted if span.start_char < start < span.end_char]
-    if not openings:
-        return span
-    cut = span.doc.char_span(span.start_char, min(openings) - 1, alignment_mode="contract")
-    return _trimmed(cut) if cut is not None and len(cut) else None
+def _starts_in_quote(span: Span, quoted: list[tuple[int, int]]) -> bool:
+    """'"We couldn't win," and the city flag is at half-mast': a clause begun inside a quote."""
+    return any(start <= span.start_char < end for start, end in quoted)
 
 
 def _overlaps_quote(span: Span, quoted: list[tuple[int, int]]) -> bool:

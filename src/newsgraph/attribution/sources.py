@@ -60,7 +60,9 @@ class SourceFinder:
             for quote in quotes
             if quote.speaker is not None
         ]
-        covered = {(mention.speaker.start, mention.cue.i if mention.cue else -1) for mention in mentions}
+        covered = {
+            (mention.speaker.start, mention.cue.i if mention.cue else -1) for mention in mentions
+        }
         for mention in self._reports():
             if (mention.speaker.start, mention.cue.i if mention.cue else -1) not in covered:
                 mentions.append(mention)
@@ -85,7 +87,7 @@ class SourceFinder:
         return speaker.head.lemma_.lower() + ":" + self.text[speaker.start : speaker.end].lower()
 
     def _reports(self) -> list[_Mention]:
-        """"U.S. media outlets reported …", "reported by The Guardian", "according to X" with no
+        """ "U.S. media outlets reported …", "reported by The Guardian", "according to X" with no
         clause of its own: the sentence (or the list the report introduces) is the claim."""
         found = []
         for token in self.doc:
@@ -96,7 +98,11 @@ class SourceFinder:
             if not is_report and not (token.dep_ == "prep" and self.cues.opens_according_to(token)):
                 continue
             if is_report:
-                speaker = self.speakers.of_verb(token) if token.tag_ != "VBN" or token.dep_ != "acl" else self._agent(token)
+                speaker = (
+                    self.speakers.of_verb(token)
+                    if token.tag_ != "VBN" or token.dep_ != "acl"
+                    else self._agent(token)
+                )
             else:
                 objects = [child for child in token.subtree if child.dep_ == "pobj"]
                 speaker = self.speakers.of_phrase(objects[0]) if objects else None
@@ -107,9 +113,11 @@ class SourceFinder:
         return found
 
     def _assessment(self, verb: Token) -> list[_Mention]:
-        """"analysts warning of potential diplomatic fallout": a described or named subject is
+        """ "analysts warning of potential diplomatic fallout": a described or named subject is
         the source of the assessment its verb's complements make."""
-        complements = [child for child in verb.children if child.dep_ in {"prep", "dobj", "ccomp", "xcomp"}]
+        complements = [
+            child for child in verb.children if child.dep_ in {"prep", "dobj", "ccomp", "xcomp"}
+        ]
         subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
         if not complements or subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
             return []
@@ -191,7 +199,10 @@ class SourceFinder:
         tokens = list(mention.speaker.head.subtree)
         if mention.cue is not None:
             for child in mention.cue.children:
-                if child.dep_ in {"advcl", "prep", "xcomp", "npadvmod"} and child.i > mention.cue.i - 30:
+                if (
+                    child.dep_ in {"advcl", "prep", "xcomp", "npadvmod"}
+                    and child.i > mention.cue.i - 30
+                ):
                     if not (mention.start <= child.idx < mention.end):
                         tokens.extend(child.subtree)
         return " ".join(token.text for token in tokens)
@@ -204,7 +215,15 @@ class SourceFinder:
             return actor.kind == "person"
         if head.ent_type_ == "PERSON":
             return True
-        return head.pos_ == "PROPN" and head.ent_type_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+        return head.pos_ == "PROPN" and head.ent_type_ not in {
+            "ORG",
+            "GPE",
+            "NORP",
+            "LOC",
+            "FAC",
+            "PRODUCT",
+            "WORK_OF_ART",
+        }
 
     def _is_media(self, head: Token, phrase: str, actor) -> bool:
         if head.lemma_.lower() in self.cues.media_heads or head.lower_ in self.cues.media_heads:

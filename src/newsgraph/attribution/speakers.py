@@ -25,8 +25,23 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 INVERTED_SUBJECT_DEPS = frozenset({"nsubj", "attr", "npadvmod", "appos", "dep", "nsubjpass"})
 # Verbs whose object is the one spoken to, never the speaker: "told Reuters".
 LISTENER_VERBS = frozenset(
-    {"tell", "ask", "inform", "brief", "advise", "assure", "reassure", "urge", "warn", "remind",
-     "instruct", "order", "direct", "call", "thank"}
+    {
+        "tell",
+        "ask",
+        "inform",
+        "brief",
+        "advise",
+        "assure",
+        "reassure",
+        "urge",
+        "warn",
+        "remind",
+        "instruct",
+        "order",
+        "direct",
+        "call",
+        "thank",
+    }
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
@@ -115,7 +130,7 @@ class SpeakerFinder:
         return self._inverted_subject(verb)
 
     def _inverted_subject(self, verb: Token) -> Speaker | None:
-        """"…," said Smith: a name right after the verb that spaCy did not make its subject."""
+        """ "…," said Smith: a name right after the verb that spaCy did not make its subject."""
         for child in verb.rights:
             if child.pos_ not in {"PROPN", "NOUN"}:
                 continue
@@ -140,9 +155,13 @@ class SpeakerFinder:
         ("University of California, San Diego's chancellor, Pradeep Khosla", "UCL astronomer
         Angelos Tsiaras"), never of a possessive ("His wife Mary")."""
         tokens = _phrase_tokens(head)
-        owned = {token.i for child in head.children if child.dep_ == "poss" for token in child.subtree}
+        owned = {
+            token.i for child in head.children if child.dep_ == "poss" for token in child.subtree
+        }
         named = [token for token in tokens if token.i not in owned]
-        named += [token for child in head.children if child.dep_ == "appos" for token in child.subtree]
+        named += [
+            token for child in head.children if child.dep_ == "appos" for token in child.subtree
+        ]
         actor = self._actor_of(head)
         if actor is None and head.pos_ == "PROPN":
             named = [token for token in named if token.pos_ == "PROPN"]
@@ -158,8 +177,12 @@ class SpeakerFinder:
                 ),
                 None,
             )
-            actor = person or actor or next(
-                (found for token in named if (found := self._actor_of(token)) is not None), None
+            actor = (
+                person
+                or actor
+                or next(
+                    (found for token in named if (found := self._actor_of(token)) is not None), None
+                )
             )
         if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS:
             # A speaker's "he" is most often the subject of the story's last main clause, which
@@ -191,7 +214,9 @@ class SpeakerFinder:
         candidates = [
             (start, actor)
             for start, actor in self._mentions
-            if start < pronoun.idx and pronoun.idx - start <= _ANTECEDENT_REACH and actor.kind in kinds
+            if start < pronoun.idx
+            and pronoun.idx - start <= _ANTECEDENT_REACH
+            and actor.kind in kinds
         ]
         if not candidates:
             return None

@@ -85,17 +85,25 @@ def read_gold_attribution(paths: Iterable[Path]) -> list[GoldArticle]:
                 quotes = [
                     GoldQuote(quote["kind"], start, end, quote.get("speaker"))
                     for quote, (start, end) in zip(
-                        row["quotes"], _placed(text, (quote["text"] for quote in row["quotes"]))
+                        row["quotes"],
+                        _placed(text, (quote["text"] for quote in row["quotes"])),
+                        strict=True,
                     )
                 ]
                 counts = [
-                    GoldCount(start, end, float(count["value"]), count["qualifier"], count["count_type"])
+                    GoldCount(
+                        start, end, float(count["value"]), count["qualifier"], count["count_type"]
+                    )
                     for count, (start, end) in zip(
-                        row["counts"], _placed(text, (count["text"] for count in row["counts"]))
+                        row["counts"],
+                        _placed(text, (count["text"] for count in row["counts"])),
+                        strict=True,
                     )
                 ]
                 sources = [GoldSource(source["text"], source["type"]) for source in row["sources"]]
-                articles.append(GoldArticle(row["id"], row.get("date"), text, quotes, sources, counts))
+                articles.append(
+                    GoldArticle(row["id"], row.get("date"), text, quotes, sources, counts)
+                )
     return articles
 
 
@@ -215,7 +223,11 @@ def score_article(gold: GoldArticle, annotation: Annotation, score: AttributionS
         wanted = [quote for quote in gold.quotes if quote.kind == kind]
         found = [quote for quote in annotation.quotes if quote.kind == kind]
         pairs = _pairs([(q.start, q.end) for q in wanted], [(q.start, q.end) for q in found])
-        setattr(score, counts_name, getattr(score, counts_name).plus(len(pairs), len(found), len(wanted)))
+        setattr(
+            score,
+            counts_name,
+            getattr(score, counts_name).plus(len(pairs), len(found), len(wanted)),
+        )
         if kind == "direct":
             for gi, pi in pairs:
                 if wanted[gi].speaker:
@@ -229,18 +241,7 @@ def score_article(gold: GoldArticle, annotation: Annotation, score: AttributionS
                             f"{gold.id} speaker: {ours.speaker_text!r} for {wanted[gi].speaker!r}: "
                             f"{gold.text[wanted[gi].start : wanted[gi].end][:60]!r}"
                         )
-            matched = {gi for gi, _ in pairs}
-            score.misses.extend(
-                f"{gold.id} missed direct: {gold.text[q.start : q.end][:70]!r}"
-                for index, q in enumerate(wanted)
-                if index not in matched
-            )
-            matched_found = {pi for _, pi in pairs}
-            score.misses.extend(
-                f"{gold.id} extra direct: {q.text[:70]!r}"
-                for index, q in enumerate(found)
-                if index not in matched_found
-            )
+            score.misses.extend(_unmatched(gold, "direct", pairs, wanted, found, lambda quote: ""))
     _score_sources(gold, annotation, score)
     _score_counts(gold, annotation, score)
 
@@ -253,12 +254,16 @@ def _score_sources(gold: GoldArticle, annotation: Annotation, score: Attribution
         for index, source in enumerate(annotation.sources):
             if index in taken:
                 continue
-            if names_match(source.text, wanted.text) or names_match(names.get(source.actor or ""), wanted.text):
+            if names_match(source.text, wanted.text) or names_match(
+                names.get(source.actor or ""), wanted.text
+            ):
                 taken.add(index)
                 right += 1
                 score.source_types.add(source.type == wanted.type)
                 if source.type != wanted.type:
-                    score.misses.append(f"{gold.id} source type: {source.text!r} {source.type} for {wanted.type}")
+                    score.misses.append(
+                        f"{gold.id} source type: {source.text!r} {source.type} for {wanted.type}"
+                    )
                 break
         else:
             score.misses.append(f"{gold.id} missed source: {wanted.text!r} ({wanted.type})")
@@ -279,23 +284,29 @@ def _score_counts(gold: GoldArticle, annotation: Annotation, score: AttributionS
             valued += 1
         else:
             score.misses.append(
-                f"{gold.id} count value: {gold.text[wanted.start:wanted.end]!r} "
+                f"{gold.id} count value: {gold.text[wanted.start : wanted.end]!r} "
                 f"{ours.value:g}{ours.qualifier} for {wanted.value:g}{wanted.qualifier}"
             )
         score.count_types.add(wanted.count_type == ours.count_type)
     score.count_values = score.count_values.plus(valued, len(found), len(gold.counts))
-    matched = {gi for gi, _ in pairs}
     score.misses.extend(
-        f"{gold.id} missed count: {gold.text[c.start:c.end]!r}"
-        for index, c in enumerate(gold.counts)
-        if index not in matched
+        _unmatched(gold, "count", pairs, gold.counts, found, lambda count: f" {count.value:g}")
     )
+
+
+def _unmatched(gold, kind, pairs, wanted, found, detail) -> list[str]:
+    """One line per gold item missed and per prediction matching no gold item."""
+    matched_gold = {gi for gi, _ in pairs}
     matched_found = {pi for _, pi in pairs}
-    score.misses.extend(
-        f"{gold.id} extra count: {gold.text[c.start:c.end]!r} {c.value:g}"
-        for index, c in enumerate(found)
+    return [
+        f"{gold.id} missed {kind}: {gold.text[item.start : item.end][:70]!r}"
+        for index, item in enumerate(wanted)
+        if index not in matched_gold
+    ] + [
+        f"{gold.id} extra {kind}: {gold.text[item.start : item.end][:70]!r}{detail(item)}"
+        for index, item in enumerate(found)
         if index not in matched_found
-    )
+    ]
 
 
 def _annotated(articles: Sequence[tuple[str, str | None]]) -> Iterator[Annotation]:
@@ -335,7 +346,10 @@ def evaluate_count_values(path: Path) -> ValueScore:
         wanted = [float(item["value"]) for item in row["res"]]
         right = 0
         for count in annotation.counts:
-            match = next((index for index, value in enumerate(wanted) if _same_value(value, count.value)), None)
+            match = next(
+                (index for index, value in enumerate(wanted) if _same_value(value, count.value)),
+                None,
+            )
             if match is not None:
                 wanted.pop(match)
                 right += 1

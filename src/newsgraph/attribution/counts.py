@@ -308,14 +308,21 @@ class CountFinder:
                 return True
         previous = self.doc[first.i - 1] if first.i else None
         following = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
-        # "Doris Day, 97," and "Smith (45)": a number set off right after a person's name.
+        after = [token.lower_ for token in self.doc[last.i + 1 : last.i + 3]]
+        if after in (["years", "old"], ["year", "old"]):
+            return True
+        # "Doris Day, 97," and "Another brother, 22, was": a number set off after a person.
         if (
             previous is not None
             and previous.text in {",", "("}
             and first.i >= 2
-            and self.doc[first.i - 2].ent_type_ == "PERSON"
+            and _names_a_person(self.doc[first.i - 2])
         ):
             return following is not None and following.text in {",", ")", "."}
+        # "He was 101": a person's "was" with a bare number.
+        if last.dep_ in {"attr", "acomp"} and last.head.lemma_ == "be" and first.i == last.i:
+            subjects = [child for child in last.head.children if child.dep_ == "nsubj"]
+            return bool(subjects) and _names_a_person(subjects[0]) and not _counts_a_noun(last)
         return False
 
     def _qualifier_before(self, start: int) -> tuple[str | None, int]:
@@ -512,6 +519,47 @@ class CountFinder:
             return None
         precision = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
         return min(named, key=lambda place: precision[place.type]).id
+
+
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "child",
+        "victim",
+        "suspect",
+        "driver",
+        "officer",
+        "resident",
+        "teenager",
+    }
+)
+
+
+def _names_a_person(token: Token) -> bool:
+    """A person's name, a personal pronoun or a noun for a person ("Another brother, 22,")."""
+    return (
+        token.ent_type_ == "PERSON"
+        or token.lower_ in {"he", "she", "i"}
+        or token.lemma_.lower() in PERSON_NOUNS
+        or token.pos_ == "PROPN"
+        and token.ent_type_ not in {"ORG", "GPE", "LOC", "NORP", "FAC"}
+    )
+
+
+def _counts_a_noun(number: Token) -> bool:
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is not None and following.pos_ == "NOUN"
 
 
 def _names_a_time(entity: Span) -> bool:

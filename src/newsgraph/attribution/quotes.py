@@ -107,6 +107,8 @@ class QuoteFinder:
         for token in self.doc[mark.i + 1 : sentence_end]:
             if token.idx >= next_opening or token.text in {";", ":"}:
                 break
+            if not between and self.cues.opens_according_to(token):
+                return token, 0
             if self._is_cue(token):
                 if (
                     self._speaker_words_only(between, token)

@@ -26,6 +26,7 @@ class CueLexicon:
     anonymous_heads: frozenset[str]
     document_heads: frozenset[str]
     institution_heads: frozenset[str]
+    people_heads: frozenset[str]
     media_heads: frozenset[str]
     media_name_words: frozenset[str]
 
@@ -92,6 +93,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
             anonymous_heads=_words(cues["anonymous_heads"]),
             document_heads=_words(cues["document_heads"]),
             institution_heads=_words(cues["institution_heads"]),
+            people_heads=_words(cues["people_heads"]),
             media_heads=_words(cues["media_heads"]),
             media_name_words=_words(cues["media_name_words"]),
         ),

@@ -30,6 +30,7 @@ _FRAGMENT_WORDS = 3
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*[\"“„«]?\s*")
 _WORD = re.compile(r"\w+")
 QUESTION_MARKS = frozenset({"whether", "if"})
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|we|We|our|Our|us)\b")
 ASIDE_MARKS = frozenset({"as", "if", "unless", "because", "since", "whether"})
 # A clause these open is the writer's aside, not part of what was said: "that Mexico will handle
 # the fight …, though she has welcomed increased intelligence sharing".
@@ -74,11 +75,13 @@ class QuoteFinder:
         self.cues = cues
 
     def _is_cue(self, token: Token) -> bool:
-        # "the so-called "dark web"": a participle used as an adjective is no cue.
+        # "the so-called "dark web"": a participle used as an adjective is no cue; '"…" tweeted
+        # Mayor Sadiq Khan' (parsed as a modifier of "Mayor") is one.
+        so_called = token.i >= 2 and self.doc[token.i - 2].lower_ == "so"
         return (
             token.lemma_.lower() in self.cues.speech_verbs
             and token.pos_ in {"VERB", "AUX"}
-            and token.dep_ not in {"amod", "compound"}
+            and not (token.dep_ in {"amod", "compound"} and (so_called or token.tag_ == "JJ"))
         )
 
     def _token_at(self, offset: int) -> Token | None:
@@ -177,7 +180,11 @@ class QuoteFinder:
             fragment = len(_words(text)) <= _FRAGMENT_WORDS
             after, distance = self._after_cue(quote, next_opening, strict=fragment)
             before = self._before_cue(quote, previous_closing)
-            if after is not None and (distance <= _CLOSE_AFTER or before is None):
+            if (
+                after is not None
+                and (distance <= _CLOSE_AFTER or before is None)
+                and not (before is not None and _is_subjectless_participle(after))
+            ):
                 cue = after
             else:
                 cue = before
@@ -214,6 +221,8 @@ class QuoteFinder:
                 speaker = self.speakers.of_verb(token)
                 if speaker is not None:
                     return token, speaker
+        if FIRST_PERSON.search(self.text[quote.start : quote.end]):
+            return None, self.speakers.last_main_person(quote.opening)
         return None, None
 
     def indirect(self, direct: list[FoundQuote]) -> list[FoundQuote]:
@@ -320,6 +329,14 @@ class QuoteFinder:
     def all(self) -> list[FoundQuote]:
         direct = self.direct()
         return sorted(direct + self.indirect(direct), key=lambda quote: quote.start)
+
+
+def _is_subjectless_participle(verb: Token) -> bool:
+    """'said, "…", also observing, "…"': a participle after a quote continues the speaker of the
+    verb before it."""
+    return verb.tag_ == "VBG" and not any(
+        child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children
+    )
 
 
 def _is_aside(verb: Token) -> bool:

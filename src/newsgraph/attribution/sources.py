@@ -19,6 +19,7 @@ from .lexicon import CueLexicon
 from .quotes import FoundQuote
 from .speakers import Speaker, SpeakerFinder
 
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
 REPORT_LEMMAS = frozenset({"report", "cite", "publish", "broadcast"})
 _LABEL = re.compile(r"^\s*[A-Z][^.:!?\n]{0,40}:\s")
 _MAX_LABEL_WORDS = 5
@@ -180,16 +181,24 @@ class SourceFinder:
             kind = "named_org"
         elif reason or labelled or lemma in self.cues.anonymous_heads:
             kind = "anonymous"
-        else:
+        elif self._is_people(head):
             kind = "unnamed"
+        else:
+            return None
+        if head.pos_ == "PRON" and actor is not None:
+            # "He said": the source is named where the actor is, not by the pronoun.
+            start, end = max(actor.mentions, key=lambda mention: mention[1] - mention[0])
+            phrase = self.text[start:end]
+        else:
+            start, end = speaker.start, speaker.end
         return Source(
             id="",
             text=phrase,
             type=kind,
             anonymity_reason=kind == "anonymous" and reason,
             actor=actor.id if actor is not None else None,
-            start=speaker.start,
-            end=speaker.end,
+            start=start,
+            end=end,
         )
 
     def _context(self, mention: _Mention) -> str:
@@ -206,6 +215,14 @@ class SourceFinder:
                     if not (mention.start <= child.idx < mention.end):
                         tokens.extend(child.subtree)
         return " ".join(token.text for token in tokens)
+
+    def _is_people(self, head: Token) -> bool:
+        """A described person or group ("analysts", "a witness", "the researchers"), not a thing
+        that "indicates" or "shows" something."""
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.people_heads or head.ent_type_ in {"NORP", "PERSON", "ORG"}:
+            return True
+        return head.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and len(lemma) > 4
 
     @staticmethod
     def _is_person(head: Token, actor) -> bool:

@@ -20,6 +20,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl"})
 # Parts of a noun phrase left out of a speaker's or source's text.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
+# What a body issues and then "reads" or "says": its issuer is the speaker.
+ISSUED_NOUNS = frozenset(
+    {"statement", "letter", "message", "post", "tweet", "note", "release", "communique", "notice"}
+)
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # Where a speaker after its verb sits in spaCy's parse: '"…," said Smith'.
 INVERTED_SUBJECT_DEPS = frozenset({"nsubj", "attr", "npadvmod", "appos", "dep", "nsubjpass"})
@@ -118,9 +122,12 @@ class SpeakerFinder:
                 if subject.lower_ in {"it", "there"} and subject.dep_ == "nsubjpass":
                     return None
                 if subject.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
-                    return self.of_phrase(current.head)
+                    return self._issuer(current.head)
                 return self.of_phrase(subject)
-            if current.dep_ not in SUBJECT_SHARING_DEPS or current.head.i == current.i:
+            if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+                # "He continued by noting that …": through the preposition to its verb.
+                current = current.head
+            if current.dep_ not in SUBJECT_SHARING_DEPS | {"prep"} or current.head.i == current.i:
                 break
             if self.quoted[current.head.idx]:
                 # '…said the use of currencies "costs Africa $5 billion," further saying': the
@@ -138,17 +145,41 @@ class SpeakerFinder:
                 child.dep_ == "dobj" and verb.lemma_.lower() not in LISTENER_VERBS
             ):
                 return self.of_phrase(child)
-        return self._named_before(verb)
+        return self._named_before(verb) or self._named_after(verb)
+
+    def _issuer(self, noun: Token) -> Speaker:
+        """ "Facebook released a statement which read, …": who issued the statement that speaks;
+        else the noun itself ("officials, who said …")."""
+        if noun.lemma_.lower() in ISSUED_NOUNS and noun.dep_ in {"dobj", "pobj"}:
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+            if subject is not None:
+                return self.of_phrase(subject)
+        return self.of_phrase(noun)
 
     def _named_before(self, verb: Token) -> Speaker | None:
         """A cue the parse gave no subject ("Calling it …, Anna Franowska of …, told Reuters"):
         the nearest person named before it in its sentence."""
         start = max(self.sentences.starts[verb.i], verb.i - CUE_REACH)
         for token in reversed(self.doc[start : verb.i]):
-            actor = self._actor_of(token)
-            if actor is not None and actor.kind == "person" and token.pos_ == "PROPN":
+            if self._names_person(token) and not self.quoted[token.idx]:
                 return self.of_phrase(token)
         return None
+
+    def _named_after(self, verb: Token) -> Speaker | None:
+        """'"…" tweeted Mayor of London Sadiq Khan': the first person named after a cue the parse
+        gave neither subject nor object."""
+        end = min(self.sentences.ends[verb.i], verb.i + 8)
+        for token in self.doc[verb.i + 1 : end]:
+            if self._names_person(token) and not self.quoted[token.idx]:
+                return self.of_phrase(token)
+        return None
+
+    def _names_person(self, token: Token) -> bool:
+        actor = self._actor_of(token)
+        if token.pos_ != "PROPN":
+            return False
+        return actor.kind == "person" if actor is not None else token.ent_type_ == "PERSON"
 
     def of_phrase(self, head: Token) -> Speaker:
         """The speaker a noun phrase names: the actor of its head, else of a name set beside it
@@ -165,10 +196,28 @@ class SpeakerFinder:
         actor = self._actor_of(head)
         if actor is None and head.pos_ == "PROPN":
             named = [token for token in named if token.pos_ == "PROPN"]
-        if actor is None or actor.kind != "person":
+        # An actor named by its title alone ("Mayor") gives way to the name beside it.
+        if actor is None or actor.kind != "person" or actor.name == head.text:
             apposed = _apposed_name(head)
             if apposed is not None:
                 return self.of_phrase(apposed)
+            if head.text[:1].isupper() and head.pos_ in {"PROPN", "NOUN"}:
+                # A title before the name: "Mayor of London Sadiq Khan", "US Ambassador Nikki
+                # Haley" parsed with the title as head.
+                titled = next(
+                    (
+                        token
+                        for token in head.subtree
+                        if token.i != head.i
+                        and token.i not in owned
+                        and token.pos_ == "PROPN"
+                        and (found := self._actor_of(token)) is not None
+                        and found.kind == "person"
+                    ),
+                    None,
+                )
+                if titled is not None:
+                    return self.of_phrase(titled)
             person = next(
                 (
                     found
@@ -224,6 +273,19 @@ class SpeakerFinder:
         # Hutchinson … questioned the findings, saying Caudipteryx might …; he told Science News").
         subjects = [(start, actor) for start, actor in candidates if self._is_main_subject(start)]
         return (subjects or candidates)[-1][1]
+
+    def last_main_person(self, offset: int) -> Speaker | None:
+        """The person who was last the subject of a main clause before ``offset`` (the speaker of
+        a first-person quote with no cue: "Tipton looked at the role as … "I was in …"")."""
+        for start, actor in reversed(self._mentions):
+            if start >= offset:
+                continue
+            if offset - start > _ANTECEDENT_REACH:
+                break
+            if actor.kind == "person" and self._is_main_subject(start):
+                span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+                return Speaker(span[0], start, start, actor, actor.name)
+        return None
 
     def _is_main_subject(self, offset: int) -> bool:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")

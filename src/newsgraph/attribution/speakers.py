@@ -118,6 +118,14 @@ class SpeakerFinder:
                     if objects:
                         return self.of_phrase(objects[0])
             subject = _subject(current)
+            if subject is not None and self.quoted[subject.idx]:
+                # '"The only conclusion I can reach …," tweeted Ken Gude': the quote is no speaker.
+                subject = None
+                if not any(
+                    child.dep_ in SUBJECT_DEPS and not self.quoted[child.idx]
+                    for child in current.children
+                ):
+                    return self._inverted_subject(current)
             if subject is not None:
                 if subject.lower_ in {"it", "there"} and subject.dep_ == "nsubjpass":
                     return None
@@ -197,7 +205,7 @@ class SpeakerFinder:
         if actor is None and head.pos_ == "PROPN":
             named = [token for token in named if token.pos_ == "PROPN"]
         # An actor named by its title alone ("Mayor") gives way to the name beside it.
-        if actor is None or actor.kind != "person" or actor.name == head.text:
+        if actor is None or actor.kind != "person" or _title_only(actor, head):
             apposed = _apposed_name(head)
             if apposed is not None:
                 return self.of_phrase(apposed)
@@ -269,10 +277,25 @@ class SpeakerFinder:
         ]
         if not candidates:
             return None
-        # The subject of a main clause is what a later pronoun most often means ("John
-        # Hutchinson … questioned the findings, saying Caudipteryx might …; he told Science News").
+        # The subject of the sentence before is what a speaker's "he" most often means, its main
+        # clause's first ("Mugabe agreed to power-sharing in which Tsvangirai became prime
+        # minister. "…," he declared"); then the last main-clause subject before ("John Hutchinson
+        # … questioned the findings, saying Caudipteryx might …; he told Science News").
+        sentence_start = self.sentences.starts[pronoun.i]
+        previous = self.sentences.starts[sentence_start - 1] if sentence_start else 0
+        before = self.doc[previous].idx if sentence_start else 0
+        recent = [
+            (start, actor)
+            for start, actor in candidates
+            if before <= start < self.doc[sentence_start].idx and self._is_subject(start)
+        ]
+        recent_main = [(start, actor) for start, actor in recent if self._is_main_subject(start)]
         subjects = [(start, actor) for start, actor in candidates if self._is_main_subject(start)]
-        return (subjects or candidates)[-1][1]
+        return (recent_main or recent or subjects or candidates)[-1][1]
+
+    def _is_subject(self, offset: int) -> bool:
+        token = self._head_at(offset)
+        return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
     def last_main_person(self, offset: int) -> Speaker | None:
         """The person who was last the subject of a main clause before ``offset`` (the speaker of
@@ -287,14 +310,30 @@ class SpeakerFinder:
                 return Speaker(span[0], start, start, actor, actor.name)
         return None
 
-    def _is_main_subject(self, offset: int) -> bool:
+    def _head_at(self, offset: int) -> Token | None:
+        """The head of the noun phrase whose mention starts at ``offset``."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is None or not len(span):
-            return False
+            return None
         token = span[0]
         while token.dep_ in {"compound", "flat", "amod"} and token.head.i != token.i:
             token = token.head
-        return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+        return token
+
+    def _is_main_subject(self, offset: int) -> bool:
+        token = self._head_at(offset)
+        return (
+            token is not None and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+        )
+
+
+def _title_only(actor: Actor, head: Token) -> bool:
+    """An actor the actors stage named by a title alone ("Mayor", "US Ambassador")."""
+    return (
+        actor.name == head.text
+        or bool(actor.role)
+        and actor.name.lower().endswith(actor.role.lower())
+    )
 
 
 def _subject(verb: Token) -> Token | None:

@@ -190,15 +190,15 @@ def test_attribution_floors_on_wikinews_dev():
     score = evaluate_attribution([GOLD / "dev.jsonl"])
     assert score.direct.f1 >= 0.90, f"direct quote F1 {score.direct.f1:.3f} (measured 0.948)"
     assert score.speakers.rate >= 0.86, (
-        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.909)"
+        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.903)"
     )
     assert score.indirect.f1 >= 0.68, f"indirect quote F1 {score.indirect.f1:.3f} (measured 0.735)"
-    assert score.sources.f1 >= 0.78, f"source F1 {score.sources.f1:.3f} (measured 0.824)"
+    assert score.sources.f1 >= 0.78, f"source F1 {score.sources.f1:.3f} (measured 0.832)"
     assert score.source_types.rate >= 0.82, (
-        f"source types {score.source_types.rate:.3f} (measured 0.867)"
+        f"source types {score.source_types.rate:.3f} (measured 0.865)"
     )
-    assert score.count_values.f1 >= 0.80, (
-        f"count value F1 {score.count_values.f1:.3f} (measured 0.846)"
+    assert score.count_values.f1 >= 0.82, (
+        f"count value F1 {score.count_values.f1:.3f} (measured 0.861)"
     )
     assert score.count_types.rate >= 0.77, (
         f"count types {score.count_types.rate:.3f} (measured 0.819)"
@@ -209,11 +209,19 @@ def test_attribution_floors_on_held_out_articles():
     """The 12 articles annotated last and never looked at while tuning."""
     score = evaluate_attribution([GOLD / "heldout.jsonl"])
     assert score.direct.f1 >= 0.93, f"direct quote F1 {score.direct.f1:.3f} (measured 0.978)"
-    assert score.speakers.rate >= 0.80, (
-        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.844)"
+    assert score.speakers.rate >= 0.82, (
+        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.867)"
     )
     assert score.count_values.f1 >= 0.64, (
         f"count value F1 {score.count_values.f1:.3f} (measured 0.694)"
+    )
+
+
+def test_speaker_floors_on_quote_rich_articles():
+    score = evaluate_attribution([GOLD / "speakers-gold.jsonl"])
+    assert score.direct.f1 >= 0.93, f"direct quote F1 {score.direct.f1:.3f} (measured 0.975)"
+    assert score.speakers.rate >= 0.74, (
+        f"speaker accuracy {score.speakers.rate:.3f} (measured 0.788)"
     )
 
 

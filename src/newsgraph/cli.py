@@ -308,7 +308,7 @@ def _print_attribution(out: Console, record: ArticleRecord) -> None:
             who = quote.speaker_text or "unknown speaker"
             cue = f" ({quote.cue})" if quote.cue else ""
             text = quote.text if len(quote.text) <= 160 else quote.text[:157] + "…"
-            mark = f"“{text}”" if quote.kind == "direct" else f"that {text}"
+            mark = f"“{text}”" if quote.kind == "direct" else f"(reported) {text}"
             out.print(f"  {quote.id} {who}{cue}: {mark}", markup=False)
     if record.sources:
         out.print()

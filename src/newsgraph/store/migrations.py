@@ -64,6 +64,85 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
+# Every part of the record in its own table, indexed for the corpus queries, and full-text
+# search over articles and quotes. ``article_parts`` lists the articles whose parts are written;
+# the store fills in the others (stored before this migration) from their record JSON.
+MIGRATIONS.append(
+    (
+        3,
+        """
+        CREATE TABLE actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, name TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX actors_country ON actors(country, sector);
+        CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+        CREATE TABLE places (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
+            iso3166_2 TEXT, lat REAL, lon REAL,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX places_country ON places(country);
+        CREATE INDEX places_name ON places(name COLLATE NOCASE);
+        CREATE TABLE sources (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+            anonymity_reason INTEGER NOT NULL, actor TEXT, start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX sources_type ON sources(type);
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL, date TEXT,
+            place TEXT, source TEXT, cameo TEXT, score REAL, evidence TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX events_type_date ON events(type, date);
+        CREATE INDEX events_date ON events(date);
+        CREATE TABLE event_actors (
+            article_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('actor', 'recipient')), actor_id TEXT NOT NULL,
+            PRIMARY KEY (article_id, event_id, side, actor_id),
+            FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+        );
+        CREATE INDEX event_actors_actor ON event_actors(article_id, actor_id, side);
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL, speaker TEXT, speaker_text TEXT, cue TEXT,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_text COLLATE NOCASE);
+        CREATE TABLE counts (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL, value REAL NOT NULL, qualifier TEXT NOT NULL, object TEXT,
+            count_type TEXT NOT NULL, time TEXT, place TEXT, source TEXT,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX counts_type ON counts(count_type, time);
+        CREATE TABLE flags (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, position)
+        );
+        CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, title, text);
+        CREATE VIRTUAL TABLE quote_search USING fts5(
+            article_id UNINDEXED, quote_id UNINDEXED, speaker, text
+        );
+        CREATE TABLE article_parts (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+        );
+        """,
+    )
+)
+
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """
@@ -78,6 +157,11 @@ def current_version(conn: sqlite3.Connection) -> int:
     """The highest migration recorded in ``conn``'s database; 0 for a database without any."""
     row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
     return row[0] or 0
+
+
+def _recorded(conn: sqlite3.Connection) -> set[int]:
+    """The versions of the migrations applied to ``conn``'s database."""
+    return {version for (version,) in conn.execute("SELECT version FROM schema_migrations")}
 
 
 def _refuse_newer(version: int) -> None:
@@ -110,7 +194,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     conn.execute(_BOOTSTRAP)
     _refuse_newer(current_version(conn))
     for version, script in MIGRATIONS:
-        if version <= current_version(conn):
+        if version in _recorded(conn):
             continue
         try:
             conn.executescript(
@@ -124,7 +208,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             applied_elsewhere = isinstance(exc, sqlite3.IntegrityError) and (
-                version <= current_version(conn)
+                version in _recorded(conn)
             )
             if not applied_elsewhere:
                 raise

@@ -1,8 +1,9 @@
 """The SQLite article store: one writer connection per store, WAL, content-hash ids.
 
 Each article is one row of ``articles`` (normalized columns beside the full record as JSON) plus
-its removed boilerplate in ``removed``; :meth:`ArticleStore.put` writes both in one
-``BEGIN IMMEDIATE`` transaction, so a reader or a crash never sees half an article.
+its removed boilerplate in ``removed`` and its parts (actors, places, sources, events, quotes,
+counts, flags, full-text rows: :mod:`newsgraph.store.parts`); :meth:`ArticleStore.put` writes
+them in one ``BEGIN IMMEDIATE`` transaction, so a reader or a crash never sees half an article.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from newsgraph.records import ArticleRecord, InputInfo
 from newsgraph.store.errors import StoreError
 from newsgraph.store.migrations import check_readable, current_version, migrate
 from newsgraph.store.models import ArticleSummary, StoreOutcome
+from newsgraph.store.parts import fill_missing_parts, insert_parts
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -100,6 +102,7 @@ def _open_writer(path: str) -> sqlite3.Connection:
                 conn.execute(pragma)
             _use_wal(conn)
             migrate(conn)
+            fill_missing_parts(conn)
     except BaseException:
         conn.close()
         raise
@@ -212,6 +215,7 @@ class ArticleStore:
                             for position, piece in enumerate(record.removed)
                         ],
                     )
+                    insert_parts(conn, record)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -297,6 +301,11 @@ class ArticleStore:
             )
             for article_id, title, site, published, language, size, path, line in rows
         ]
+
+    def query(self, find, *arguments):
+        """Run one of :mod:`newsgraph.store.queries`' functions on this store's connection."""
+        with _translated(self.path):
+            return find(self._conn, *arguments)
 
     def count(self) -> int:
         """How many articles are stored."""

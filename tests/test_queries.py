@@ -1,0 +1,118 @@
+"""Corpus queries on the store's part tables: events, quotes, sources, counts, full-text search;
+parts filled in for articles stored before the part tables existed; the CLI's query commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.ingest import Document
+from newsgraph.pipeline import Pipeline
+from newsgraph.records import ArticleRecord
+from newsgraph.store import ArticleStore
+from newsgraph.store.queries import (
+    CountFilter,
+    EventFilter,
+    QuoteFilter,
+    SourceFilter,
+    find_counts,
+    find_events,
+    find_quotes,
+    find_sources,
+    fts_query,
+    search_articles,
+)
+
+
+@pytest.fixture(scope="module")
+def seed_record(seed_text: str) -> ArticleRecord:
+    return Pipeline().process(
+        Document(raw=seed_text, kind="text", input_format="text", path="seed.txt")
+    )
+
+
+@pytest.fixture()
+def db(tmp_path: Path, seed_record: ArticleRecord) -> Path:
+    path = tmp_path / "corpus.db"
+    with ArticleStore(path) as store:
+        store.put(seed_record)
+    return path
+
+
+def run(db: Path, find, *arguments):
+    with ArticleStore.open_readonly(db) as store:
+        return store.query(find, *arguments)
+
+
+def test_events_by_country_sector_name_place_and_source_type(db: Path):
+    pairs = run(db, find_events, EventFilter(actor="USA", recipient="MEX"))
+    assert {row.type for row in pairs} >= {"REQUEST", "THREATEN"}
+    assert all(row.recipients for row in pairs)
+    government = run(db, find_events, EventFilter(actor="MEXGOV", type="reject"))
+    assert [row.actors for row in government] == ["Claudia Sheinbaum"]
+    by_name = run(db, find_events, EventFilter(actor="sheinbaum"))
+    assert {row.type for row in by_name} == {"REJECT", "AGREE"}
+    anonymous = run(db, find_events, EventFilter(source_type="anonymous"))
+    assert [(row.type, row.source_type) for row in anonymous] == [("REQUEST", "anonymous")]
+    assert [row.type for row in run(db, find_events, EventFilter(place="Sinaloa"))] == ["THREATEN"]
+    historical = run(db, find_events, EventFilter(modality="historical", until="2019-12-31"))
+    assert [(row.actors, row.date) for row in historical] == [("Donald Trump", "2019")]
+    assert run(db, find_events, EventFilter(since="2027")) == []
+
+
+def test_quotes_sources_counts_and_search(db: Path):
+    barcena = run(db, find_quotes, QuoteFilter(speaker="Bárcena"))
+    assert [(row.kind, row.cue) for row in barcena] == [("direct", "responded")]
+    assert run(db, find_quotes, QuoteFilter(search="sovereign nation"))[0].speaker == (
+        "Alicia Bárcena"
+    )
+    assert run(db, find_quotes, QuoteFilter(speaker="MEX", kind="indirect"))
+    anonymous = run(db, find_sources, SourceFilter(type="anonymous"))
+    assert [(row.text, row.anonymity_reason, row.claims) for row in anonymous] == [
+        ("multiple senior American officials speaking on condition of anonymity", True, 1)
+    ]
+    deaths = run(db, find_counts, CountFilter(type="KILL", place="USA"))
+    assert [(row.value, row.qualifier, row.time, row.source) for row in deaths] == [
+        (70000, ">", "2025", "preliminary CDC estimates")
+    ]
+    found = run(db, search_articles, "fentanyl labs", 5)
+    assert len(found) == 1 and "[fentanyl]" in found[0].snippet.lower()
+    assert run(db, search_articles, 'zzyzx" OR (', 5) == []
+
+
+def test_fts_query_quotes_every_term():
+    assert fts_query('say "no" NEAR') == '"say" """no""" "NEAR"'
+
+
+def test_parts_of_articles_stored_before_the_part_tables_are_filled_in(
+    db: Path, seed_record: ArticleRecord
+):
+    with sqlite3.connect(db) as conn:
+        for table in ("event_actors", "events", "quotes", "article_parts", "article_search"):
+            conn.execute(f"DELETE FROM {table}")
+    assert run(db, find_events, EventFilter()) == []
+    ArticleStore(db).close()
+    assert len(run(db, find_events, EventFilter())) == len(seed_record.events)
+    assert run(db, search_articles, "fentanyl", 5)
+
+
+def test_query_commands_print_table_json_and_csv(db: Path):
+    runner = CliRunner()
+    table = runner.invoke(main, ["events", "--db", str(db), "--actor", "USA"])
+    assert table.exit_code == 0, table.output
+    assert "events (4;" in table.output
+    as_json = runner.invoke(main, ["quotes", "--db", str(db), "--format", "json"])
+    quotes = [json.loads(line) for line in as_json.output.splitlines()]
+    assert any(quote["speaker"] == "Alicia Bárcena" for quote in quotes)
+    as_csv = runner.invoke(main, ["counts", "--db", str(db), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert {row["count_type"] for row in rows} >= {"KILL"}
+    missing = runner.invoke(main, ["sources", "--db", str(db.parent / "none.db")])
+    assert missing.exit_code != 0

@@ -92,6 +92,7 @@ def only(quotes=(), counts=()) -> Annotation:
         sources=[],
         counts=list(counts),
         sourcing=SourcingProfile(),
+        flags=[],
     )
 
 

@@ -19,10 +19,21 @@ from .actors import ActorKnowledge, find_actors, load_knowledge
 from .attribution import AttributionLexicon, attribute, load_attribution_lexicon
 from .dates import reference_date
 from .events import EventLexicon, code_events, load_lexicon
+from .flags import find_flags
 from .language import load_nlp, parse_texts
 from .places import find_places
 from .reconcile import with_context_country, without_organization_names, without_place_names
-from .records import Actor, ArticleRecord, Count, Event, Place, Quote, Source, SourcingProfile
+from .records import (
+    Actor,
+    ArticleRecord,
+    Count,
+    Event,
+    Flag,
+    Place,
+    Quote,
+    Source,
+    SourcingProfile,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,7 @@ class Annotation:
     sources: list[Source]
     counts: list[Count]
     sourcing: SourcingProfile
+    flags: list[Flag]
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,7 @@ class Annotator:
             sources=attributed.sources,
             counts=attributed.counts,
             sourcing=attributed.sourcing,
+            flags=find_flags(doc.text, coded.actors, published, self.knowledge),
         )
 
     def annotate(self, record: ArticleRecord, doc: Doc) -> ArticleRecord:
@@ -106,6 +119,7 @@ class Annotator:
                 "sources": annotation.sources,
                 "counts": annotation.counts,
                 "sourcing": annotation.sourcing,
+                "flags": annotation.flags,
             }
         )
 

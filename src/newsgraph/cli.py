@@ -334,6 +334,11 @@ def _print_attribution(out: Console, record: ArticleRecord) -> None:
                 f"{count.object or ''}{' · ' + details if details else ''}",
                 markup=False,
             )
+    if record.flags:
+        out.print()
+        out.print(f"[bold]flags ({len(record.flags)}):[/bold]")
+        for flag in record.flags:
+            out.print(f"  [{flag.kind}] {flag.message}", markup=False)
     profile = record.sourcing
     if profile.claims:
         by_type = ", ".join(f"{kind} {number}" for kind, number in profile.by_type.items())

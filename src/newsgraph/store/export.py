@@ -1,0 +1,103 @@
+"""Exports of a store: the records as JSON Lines, and Parquet with one file per record part.
+
+The Parquet files are the store's tables (``articles``, ``actors``, ``places``, ``sources``,
+``events``, ``event_actors``, ``quotes``, ``counts``, ``flags``) joinable on ``article_id`` and
+the part ids, written a batch of rows at a time (pyarrow's ``ParquetWriter``), so memory does not
+grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+_BATCH = 5000
+
+# Each exported table: its query on the store. ``articles`` leaves out the record JSON (the
+# JSON Lines export carries it) and the full text stays, for readers who join on it.
+PARQUET_TABLES = {
+    "articles": (
+        "SELECT id AS article_id, title, site, published, language, url, input_path, text "
+        "FROM articles ORDER BY id"
+    ),
+    "actors": "SELECT * FROM actors ORDER BY article_id, id",
+    "places": "SELECT * FROM places ORDER BY article_id, id",
+    "sources": "SELECT * FROM sources ORDER BY article_id, id",
+    "events": "SELECT * FROM events ORDER BY article_id, id",
+    "event_actors": "SELECT * FROM event_actors ORDER BY article_id, event_id, side",
+    "quotes": "SELECT * FROM quotes ORDER BY article_id, id",
+    "counts": "SELECT * FROM counts ORDER BY article_id, id",
+    "flags": "SELECT * FROM flags ORDER BY article_id, position",
+}
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    rows: int
+
+
+def _batches(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[list[str], list[tuple]]]:
+    cursor = conn.execute(sql)
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(_BATCH):
+        yield names, rows
+
+
+def export_jsonl(conn: sqlite3.Connection, path: Path) -> Exported:
+    """Every stored record, one JSON object per line, as ``newsgraph extract`` prints them."""
+    rows = 0
+    with path.open("w", encoding="utf-8") as out:
+        for _, batch in _batches(conn, "SELECT record_json FROM articles ORDER BY id"):
+            for (record_json,) in batch:
+                out.write(record_json + "\n")
+                rows += 1
+    return Exported(path, rows)
+
+
+_ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}
+
+
+def _schema(conn: sqlite3.Connection, table: str, names: list[str]):
+    """The Arrow schema of an exported table, from the store's declared column types (every
+    ``articles`` column exported is text)."""
+    import pyarrow as pa
+
+    declared = {
+        name: _ARROW_TYPES.get(kind.upper(), "string")
+        for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")
+    }
+    if table == "articles":
+        declared = {}
+    return pa.schema([(name, getattr(pa, declared.get(name, "string"))()) for name in names])
+
+
+def export_parquet(conn: sqlite3.Connection, directory: Path) -> list[Exported]:
+    """One Parquet file per table of :data:`PARQUET_TABLES` in ``directory``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, sql in PARQUET_TABLES.items():
+        path = directory / f"{table}.parquet"
+        names = [column[0] for column in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
+        schema = _schema(conn, table, names)
+        rows = 0
+        with pq.ParquetWriter(path, schema) as writer:
+            for _, batch in _batches(conn, sql):
+                columns = list(zip(*batch, strict=True))
+                writer.write_table(
+                    pa.table(
+                        [
+                            pa.array(values, type=field.type)
+                            for values, field in zip(columns, schema, strict=True)
+                        ],
+                        schema=schema,
+                    )
+                )
+                rows += len(batch)
+        written.append(Exported(path, rows))
+    return written

@@ -30,6 +30,8 @@ from newsgraph.store.queries import (
     find_sources,
     fts_query,
     search_articles,
+    sparkline,
+    timeline,
 )
 
 
@@ -187,3 +189,21 @@ def test_exports_read_back(db: Path, tmp_path: Path, seed_record: ArticleRecord)
     assert duckdb.sql(f"SELECT count(*) FROM '{folder}/flags.parquet'").fetchall() == [
         (len(seed_record.flags),)
     ]
+
+
+def test_timeline_between_two_actors_by_month_and_week(db: Path):
+    rows = run(db, timeline, "USA", "MEX", "month")
+    assert [row.period for row in rows] == ["2026-01"]
+    (january,) = rows
+    assert january.a_to_b >= 2 and "REQUEST" in january.types and "THREATEN" in january.types
+    assert january.score < 0, "threats outweigh the request"
+    assert run(db, timeline, "MEX", "USA", "week")[0].period == "2026-W03"
+    assert run(db, timeline, "USA", "FRA", "month") == []
+    runner = CliRunner()
+    result = runner.invoke(main, ["timeline", "USA", "MEX", "--db", str(db), "--format", "json"])
+    assert json.loads(result.output.splitlines()[0])["period"] == "2026-01"
+
+
+def test_sparkline_spans_lowest_to_highest():
+    assert sparkline([-4.0, 0.0, 4.0]) == "▁▅█"
+    assert sparkline([]) == ""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..dates.resolve import resolve_date
+from ..places.precision import most_precise
 from ..records import Place
 from .lexicon import CountLexicon
 from .numbers import NumberPhrase, NumberReader
@@ -515,10 +516,8 @@ class CountFinder:
         around = self._surroundings(last)
         starts = {self.doc[index].idx for index in around}
         named = [place for place in self.places for start, _ in place.mentions if start in starts]
-        if not named:
-            return None
-        precision = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
-        return min(named, key=lambda place: precision[place.type]).id
+        place = most_precise(named)
+        return place.id if place else None
 
 
 PERSON_NOUNS = frozenset(

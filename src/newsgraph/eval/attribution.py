@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .reading import read_articles
 from .scoring import MatchCounts
 
 if TYPE_CHECKING:
@@ -309,20 +310,12 @@ def _unmatched(gold, kind, pairs, wanted, found, detail) -> list[str]:
     ]
 
 
-def _annotated(articles: Sequence[tuple[str, str | None]]) -> Iterator[Annotation]:
-    """Each (text, date) read by the article pipeline's language stages."""
-    from ..annotate import Annotator
-    from ..language import parse_texts
-
-    annotator = Annotator.for_files()
-    for doc, date in parse_texts(iter(articles), annotator.nlp):
-        yield annotator.read(doc, date)
-
-
 def evaluate_attribution(paths: Iterable[Path], limit: int | None = None) -> AttributionScore:
     gold = read_gold_attribution(paths)[:limit]
     score = AttributionScore()
-    for article, annotation in zip(gold, _annotated([(a.text, a.date) for a in gold]), strict=True):
+    for article, annotation in zip(
+        gold, read_articles([(a.text, a.date) for a in gold]), strict=True
+    ):
         score_article(article, annotation, score)
     return score
 
@@ -342,7 +335,9 @@ def evaluate_count_values(path: Path) -> ValueScore:
     "Voyager 2"), so recall is bounded below 1."""
     rows = json.loads(path.read_text(encoding="utf-8"))
     values = MatchCounts()
-    for row, annotation in zip(rows, _annotated([(row["req"], None) for row in rows]), strict=True):
+    for row, annotation in zip(
+        rows, read_articles([(row["req"], None) for row in rows]), strict=True
+    ):
         wanted = [float(item["value"]) for item in row["res"]]
         right = 0
         for count in annotation.counts:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import GOLD_CODE_FIXES
+from .reading import read_articles
 from .scoring import MatchCounts
 
 if TYPE_CHECKING:
@@ -152,12 +153,7 @@ def score_events(
 
 def _annotated(texts: Iterable[str]) -> Iterator[Annotation]:
     """Each text read as an undated article by the article pipeline's language stages."""
-    from ..annotate import Annotator
-    from ..language import parse_texts
-
-    annotator = Annotator.for_files()
-    for doc, _ in parse_texts(((text, None) for text in texts), annotator.nlp):
-        yield annotator.read(doc, None)
+    return read_articles((text, None) for text in texts)
 
 
 def evaluate_events(path: Path, limit: int | None = None) -> EventScore:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorKnowledge
 from ..dates import resolve_date
+from ..places.precision import most_precise
 from ..records import Actor, Event, Evidence, Place
 from .arguments import ActorIndex, Sides, noun_sides, verb_sides
 from .context import (
@@ -100,14 +101,10 @@ def _event_date(hit: Found, sentence: Span, reference: str | None) -> str | None
     return None
 
 
-# The most precise place of an act is where it happened: a city before its state before its country.
-PRECISION = {"city": 0, "admin1": 1, "other": 2, "region": 3, "country": 4}
-
-
 def _place(named: list[tuple[Place, tuple[int, int]]]) -> str | None:
-    if not named:
-        return None
-    return min(named, key=lambda found: PRECISION[found[0].type])[0].id
+    """The act happened at its most precise place: a city before its state before its country."""
+    place = most_precise(found for found, _ in named)
+    return place.id if place else None
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def fts_query(text: str) -> str:
 
 def _side_names(side: str) -> str:
     return (
-        "(SELECT group_concat(ac.name, '; ') FROM event_actors ea JOIN actors ac"
+        "(SELECT COALESCE(group_concat(ac.name, '; '), '') FROM event_actors ea JOIN actors ac"
         " ON ac.article_id = ea.article_id AND ac.id = ea.actor_id"
         f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.side = '{side}')"
     )
@@ -160,153 +160,125 @@ def _side_exists(side: str, value: str) -> tuple[str, list[str]]:
     )
 
 
+class _Where:
+    """The conditions of a query and their parameters, joined with AND."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.parameters: list = []
+
+    def add(self, condition: str, *values) -> None:
+        self.conditions.append(condition)
+        self.parameters.extend(values)
+
+    def add_match(self, match: tuple[str, list]) -> None:
+        self.add(match[0], *match[1])
+
+    @property
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
 def find_events(conn: sqlite3.Connection, query: EventFilter) -> list[EventRow]:
     """Events matching every given filter, newest first."""
-    conditions: list[str] = []
-    parameters: list = []
-
-    def where(condition: str, *values) -> None:
-        conditions.append(condition)
-        parameters.extend(values)
-
+    where = _Where()
     if query.actor:
-        where(*_flat(_side_exists("actor", query.actor)))
+        where.add_match(_side_exists("actor", query.actor))
     if query.recipient:
-        where(*_flat(_side_exists("recipient", query.recipient)))
+        where.add_match(_side_exists("recipient", query.recipient))
     if query.type:
-        where("e.type = ?", query.type.upper())
+        where.add("e.type = ?", query.type.upper())
     if query.modality:
-        where("e.modality = ?", query.modality.lower())
+        where.add("e.modality = ?", query.modality.lower())
     if query.since:
-        where("e.date >= ?", query.since)
+        where.add("e.date >= ?", query.since)
     if query.until:
-        where("e.date <= ?", query.until)
+        where.add("e.date <= ?", query.until)
     if query.place:
-        where(*_flat(_place_match("p", query.place)))
+        where.add_match(_place_match("p", query.place))
     if query.source_type:
-        where("s.type = ?", query.source_type)
+        where.add("s.type = ?", query.source_type)
     sql = (
         "SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, "
         f"{_side_names('actor')}, {_side_names('recipient')}, p.name, s.type, s.text, "
         "e.evidence, a.title FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
         "LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = e.source"
-        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + where.sql
         + " ORDER BY e.date DESC NULLS LAST, e.article_id, e.id LIMIT ?"
     )
-    rows = conn.execute(sql, [*parameters, query.limit]).fetchall()
-    return [
-        EventRow(
-            article_id,
-            event_id,
-            type_,
-            mode,
-            modality,
-            date,
-            actors or "",
-            recipients or "",
-            place,
-            source_type,
-            source,
-            evidence,
-            title,
-        )
-        for (
-            article_id,
-            event_id,
-            type_,
-            mode,
-            modality,
-            date,
-            actors,
-            recipients,
-            place,
-            source_type,
-            source,
-            evidence,
-            title,
-        ) in rows
-    ]
-
-
-def _flat(condition: tuple[str, list]) -> tuple:
-    return (condition[0], *condition[1])
+    return [EventRow(*row) for row in conn.execute(sql, [*where.parameters, query.limit])]
 
 
 def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
     """Quotes by speaker (name, or the speaker actor's country code) and words, newest first."""
-    conditions: list[str] = []
-    parameters: list = []
+    where = _Where()
     if query.speaker:
         condition, values = _actor_match("ac", query.speaker)
-        conditions.append(
+        where.add(
             f"(q.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors ac WHERE "
-            f"ac.article_id = q.article_id AND ac.id = q.speaker AND {condition}))"
+            f"ac.article_id = q.article_id AND ac.id = q.speaker AND {condition}))",
+            f"%{_like(query.speaker)}%",
+            *values,
         )
-        parameters.extend([f"%{_like(query.speaker)}%", *values])
     if query.kind:
-        conditions.append("q.kind = ?")
-        parameters.append(query.kind)
+        where.add("q.kind = ?", query.kind)
     if query.search:
-        conditions.append(
+        where.add(
             "(q.article_id, q.id) IN (SELECT article_id, quote_id FROM quote_search "
-            "WHERE quote_search MATCH ?)"
+            "WHERE quote_search MATCH ?)",
+            fts_query(query.search),
         )
-        parameters.append(fts_query(query.search))
     sql = (
         "SELECT q.article_id, q.id, q.kind, q.speaker_text, q.cue, q.text, a.title, a.published "
         "FROM quotes q JOIN articles a ON a.id = q.article_id"
-        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + where.sql
         + " ORDER BY a.published DESC NULLS LAST, q.article_id, q.start LIMIT ?"
     )
-    return [QuoteRow(*row) for row in conn.execute(sql, [*parameters, query.limit])]
+    return [QuoteRow(*row) for row in conn.execute(sql, [*where.parameters, query.limit])]
 
 
 def find_sources(conn: sqlite3.Connection, query: SourceFilter) -> list[SourceRow]:
     """Sources, with how many of their article's events and counts rest on each."""
+    where = _Where()
+    if query.type:
+        where.add("s.type = ?", query.type)
     sql = (
         "SELECT s.article_id, s.id, s.type, s.text, s.anonymity_reason, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = s.article_id AND e.source = s.id) "
         "+ (SELECT COUNT(*) FROM counts c WHERE c.article_id = s.article_id AND c.source = s.id), "
         "a.title FROM sources s JOIN articles a ON a.id = s.article_id"
-        + (" WHERE s.type = ?" if query.type else "")
+        + where.sql
         + " ORDER BY a.published DESC NULLS LAST, s.article_id, s.start LIMIT ?"
     )
-    parameters = [query.type] if query.type else []
     return [
         SourceRow(article_id, source_id, type_, text, bool(reason), claims, title)
         for article_id, source_id, type_, text, reason, claims, title in conn.execute(
-            sql, [*parameters, query.limit]
+            sql, [*where.parameters, query.limit]
         )
     ]
 
 
 def find_counts(conn: sqlite3.Connection, query: CountFilter) -> list[CountRow]:
     """Counts by type, place and time, largest first."""
-    conditions: list[str] = []
-    parameters: list = []
+    where = _Where()
     if query.type:
-        conditions.append("c.count_type = ?")
-        parameters.append(query.type.upper())
+        where.add("c.count_type = ?", query.type.upper())
     if query.place:
-        condition, values = _place_match("p", query.place)
-        conditions.append(condition)
-        parameters.extend(values)
+        where.add_match(_place_match("p", query.place))
     if query.since:
-        conditions.append("c.time >= ?")
-        parameters.append(query.since)
+        where.add("c.time >= ?", query.since)
     if query.until:
-        conditions.append("c.time <= ?")
-        parameters.append(query.until)
+        where.add("c.time <= ?", query.until)
     sql = (
         "SELECT c.article_id, c.id, c.count_type, c.qualifier, c.value, c.object, c.time, "
         "p.name, s.text, a.title FROM counts c JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN places p ON p.article_id = c.article_id AND p.id = c.place "
         "LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source"
-        + (" WHERE " + " AND ".join(conditions) if conditions else "")
+        + where.sql
         + " ORDER BY c.value DESC, c.article_id, c.id LIMIT ?"
     )
-    return [CountRow(*row) for row in conn.execute(sql, [*parameters, query.limit])]
+    return [CountRow(*row) for row in conn.execute(sql, [*where.parameters, query.limit])]
 
 
 def search_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchRow]:

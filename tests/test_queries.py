@@ -30,9 +30,8 @@ from newsgraph.store.queries import (
     find_sources,
     fts_query,
     search_articles,
-    sparkline,
-    timeline,
 )
+from newsgraph.store.relations import sparkline, timeline
 
 
 @pytest.fixture(scope="module")

@@ -1,16 +1,18 @@
-"""Stored articles: ``list``, ``show`` and the record's ``schema``."""
+"""Stored articles: ``list``, ``show``, ``brief`` and the record's ``schema``."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
+from itertools import islice
 
 import click
 from rich.table import Table
 
 from ..records import record_json_schema
-from .brief import print_article
+from .brief import print_article, print_brief
 from .group import main
 from .options import db_option
 from .output import open_store, stdout, store_errors_reported
@@ -62,6 +64,33 @@ def show(article_id: str, db_path: str, as_json: bool) -> None:
         sys.stdout.write(record.model_dump_json(by_alias=True, indent=2) + "\n")
         return
     print_article(record, inputs)
+
+
+@main.command()
+@click.argument("article")
+@db_option
+def brief(article: str, db_path: str) -> None:
+    """A short account of one stored article: who did what to whom, quotes with speakers,
+    sources by type, counts and flags. ARTICLE is an id (or a unique prefix of at least 4
+    characters) or the text or HTML file the article was ingested from."""
+    with open_store(db_path, readonly=True) as store, store_errors_reported():
+        record = store.get(_article_id(article))
+    if record is None:
+        raise click.ClickException(f"no article {article!r} in {db_path}")
+    print_brief(record)
+
+
+def _article_id(article: str) -> str:
+    """``article`` itself, or the id of the one article in the file it names."""
+    from ..ingest import Document, read_inputs
+    from ..pipeline import article_id
+
+    if not os.path.isfile(article):
+        return article
+    items = list(islice(read_inputs([article]), 2))
+    if len(items) != 1 or not isinstance(items[0], Document):
+        raise click.ClickException(f"{article}: not a file holding one article; give its id")
+    return article_id(items[0].raw)
 
 
 @main.command()

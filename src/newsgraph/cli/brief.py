@@ -1,24 +1,72 @@
-"""One article printed for a reader: metadata, text, what was found in it, removed chrome."""
+"""One article printed for a reader: ``show`` (metadata, text, everything found, removed chrome)
+and ``brief`` (who did what to whom, quotes with speakers, sources by type, counts, flags)."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..records import ArticleRecord, InputInfo
+from ..records import Actor, ArticleRecord, Event, InputInfo
+
+EVIDENCE_CHARS = 140
 
 
-def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
-    """The article as a reader wants it: title, metadata line, where it was read from, notes,
-    text, removed chrome."""
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _heading(out: Console, title: str, number: int) -> None:
+    out.print()
+    out.print(f"[bold]{title} ({number}):[/bold]")
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def actor_label(actor: Actor) -> str:
+    """The actor's name with its country and sector, as in "Alicia Bárcena (MEX GOV)"."""
+    facts = " ".join(value for value in (actor.country, actor.sector) if value)
+    return f"{actor.name} ({facts})" if facts else actor.name
+
+
+def event_line(record: ArticleRecord, event: Event) -> str:
+    """Who did what to whom, when, where, in what modality and on whose word, on one line."""
+    actors = {actor.id: actor_label(actor) for actor in record.actors}
+    places = {place.id: place.name for place in record.places}
+    sources = {source.id: source.text for source in record.sources}
+
+    def side(ids: list[str]) -> str:
+        return ", ".join(actors.get(actor_id, actor_id) for actor_id in ids) or "?"
+
+    kind = f"{event.type}/{event.mode}" if event.mode else event.type
+    facts = [
+        event.modality if event.modality != "asserted" else "",
+        event.date or "undated",
+        places.get(event.place, "") if event.place else "",
+        f"per {sources.get(event.source, event.source)}" if event.source else "",
+    ]
+    return f"{side(event.actor)} —{kind}→ {side(event.recipient)} · " + " · ".join(
+        fact for fact in facts if fact
+    )
+
+
+def print_header(out: Console, record: ArticleRecord) -> None:
     meta = record.meta
-    out = Console(highlight=False, soft_wrap=True)
     out.print(f"[bold]{escape(meta.title or '(no title)')}[/bold]")
     out.print(
         f"id {record.id} · {meta.site or 'unknown site'} · {meta.published or 'undated'} · "
         f"{', '.join(meta.authors) or 'no byline'} · language {meta.language or '?'}",
         markup=False,
     )
+
+
+def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
+    """The article as a reader wants it: title, metadata line, where it was read from, notes,
+    text, what was found in it, removed chrome."""
+    out = Console(highlight=False, soft_wrap=True)
+    print_header(out, record)
     for source in inputs:
         where = source.path if source.line is None else f"{source.path}:{source.line}"
         out.print(f"read from {where}" + (f" (id {source.id})" if source.id else ""), markup=False)
@@ -27,44 +75,28 @@ def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
     out.print()
     out.print(record.text, markup=False)
     if record.actors:
-        out.print()
-        out.print(f"[bold]actors ({len(record.actors)}):[/bold]")
+        _heading(out, "actors", len(record.actors))
         for actor in record.actors:
             facts = " ".join(value for value in (actor.country, actor.sector, actor.role) if value)
             out.print(
                 f"  {actor.id} {actor.name} [{actor.kind}] {facts or '-'} · "
-                f"{len(actor.mentions)} mention{'s' * (len(actor.mentions) != 1)}",
+                f"{_plural(len(actor.mentions), 'mention')}",
                 markup=False,
             )
     if record.places:
-        out.print()
-        out.print(f"[bold]places ({len(record.places)}):[/bold]")
+        _heading(out, "places", len(record.places))
         for place in record.places:
             where = f"{place.lat:.2f}, {place.lon:.2f}" if place.lat is not None else "no point"
             codes = " ".join(code for code in (place.country, place.iso3166_2) if code)
             out.print(
                 f"  {place.id} {place.name} [{place.type}] {codes or '-'} · {where} · "
-                f"{len(place.mentions)} mention{'s' * (len(place.mentions) != 1)}",
+                f"{_plural(len(place.mentions), 'mention')}",
                 markup=False,
             )
     if record.events:
-        names = {actor.id: actor.name for actor in record.actors}
-        places = {place.id: place.name for place in record.places}
-        out.print()
-        out.print(f"[bold]events ({len(record.events)}):[/bold]")
+        _heading(out, "events", len(record.events))
         for event in record.events:
-            kind = f"{event.type}/{event.mode}" if event.mode else event.type
-            sides = " → ".join(
-                ", ".join(names.get(actor_id, actor_id) for actor_id in side) or "?"
-                for side in (event.actor, event.recipient)
-            )
-            where = f" · {places.get(event.place, event.place)}" if event.place else ""
-            source = f" · per {event.source}" if event.source else ""
-            out.print(
-                f"  {event.id} {kind} [{event.modality}] {sides} · {event.date or 'undated'}"
-                f"{where}{source}",
-                markup=False,
-            )
+            out.print(f"  {event.id} {event_line(record, event)}", markup=False)
     print_attribution(out, record)
     if record.removed:
         out.print()
@@ -73,33 +105,47 @@ def print_article(record: ArticleRecord, inputs: list[InputInfo]) -> None:
             out.print(f"  [{removed.reason}] {removed.text[:100]}", markup=False, style="dim")
 
 
+def print_brief(record: ArticleRecord) -> None:
+    """The article in short: who did what to whom (with the sentence that says so), quotes with
+    their speakers, sources by type, counts, flags and the sourcing profile."""
+    out = Console(highlight=False, soft_wrap=True)
+    print_header(out, record)
+    _heading(out, "who did what to whom", len(record.events))
+    for event in record.events:
+        out.print(f"  {event_line(record, event)}", markup=False)
+        evidence = record.text[event.evidence.start : event.evidence.end]
+        out.print(f"      “{_clip(evidence, EVIDENCE_CHARS)}”", markup=False, style="dim")
+    print_attribution(out, record)
+
+
 def print_attribution(out: Console, record: ArticleRecord) -> None:
-    """Quotes with their speakers, sources by type, counts and the sourcing profile."""
+    """Quotes with their speakers, sources by type, counts, flags and the sourcing profile."""
+    sources = {source.id: source.text for source in record.sources}
     if record.quotes:
-        out.print()
-        out.print(f"[bold]quotes ({len(record.quotes)}):[/bold]")
+        _heading(out, "quotes", len(record.quotes))
         for quote in record.quotes:
             who = quote.speaker_text or "unknown speaker"
             cue = f" ({quote.cue})" if quote.cue else ""
-            text = quote.text if len(quote.text) <= 160 else quote.text[:157] + "…"
+            text = _clip(quote.text, 160)
             mark = f"“{text}”" if quote.kind == "direct" else f"(reported) {text}"
             out.print(f"  {quote.id} {who}{cue}: {mark}", markup=False)
     if record.sources:
-        out.print()
-        out.print(f"[bold]sources ({len(record.sources)}):[/bold]")
+        _heading(out, "sources", len(record.sources))
+        by_type: dict[str, list[str]] = {}
         for source in record.sources:
-            reason = " · reason for anonymity given" if source.anonymity_reason else ""
-            out.print(f"  {source.id} [{source.type}] {source.text}{reason}", markup=False)
+            reason = " (reason for anonymity given)" if source.anonymity_reason else ""
+            by_type.setdefault(source.type, []).append(f"{source.text}{reason}")
+        for source_type, texts in by_type.items():
+            out.print(f"  {source_type}: {'; '.join(texts)}", markup=False)
     if record.counts:
         places = {place.id: place.name for place in record.places}
-        out.print()
-        out.print(f"[bold]counts ({len(record.counts)}):[/bold]")
+        _heading(out, "counts", len(record.counts))
         for count in record.counts:
             qualifier = "" if count.qualifier == "=" else count.qualifier
             facts = [
-                f"{count.time}" if count.time else "",
+                count.time or "",
                 places.get(count.place, "") if count.place else "",
-                f"per {count.source}" if count.source else "",
+                f"per {sources.get(count.source, count.source)}" if count.source else "",
             ]
             details = " · ".join(fact for fact in facts if fact)
             out.print(
@@ -108,8 +154,7 @@ def print_attribution(out: Console, record: ArticleRecord) -> None:
                 markup=False,
             )
     if record.flags:
-        out.print()
-        out.print(f"[bold]flags ({len(record.flags)}):[/bold]")
+        _heading(out, "flags", len(record.flags))
         for flag in record.flags:
             out.print(f"  [{flag.kind}] {flag.message}", markup=False)
     profile = record.sourcing

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from ..ingest import InputError
@@ -27,11 +35,15 @@ def report(error: InputError) -> None:
 
 
 def progress_bar() -> Progress:
+    """Progress on the terminal (nothing when stderr is not one): a bar with the time left when
+    the task has a total, a spinner and a running count when it does not."""
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        TextColumn("{task.completed} items"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=stderr,
         transient=True,
         disable=not stderr.is_terminal,

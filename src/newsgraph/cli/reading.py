@@ -61,6 +61,13 @@ def extract(
 @actors_option
 @language_option
 @max_bytes_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for the pipeline (each loads its own spaCy); one process writes.",
+)
 def ingest(
     paths: tuple[str, ...],
     db_path: str,
@@ -68,13 +75,19 @@ def ingest(
     actor_files: tuple[Path, ...],
     language: bool,
     max_bytes: int,
+    workers: int,
 ) -> None:
     """Read PATHS and store their articles in the database; already stored articles are skipped."""
+    from ..ingest.estimate import estimate_items
+    from ..scale import ProcessPoolPipeline
     from ..store.load import ingest_items
 
     pipeline = build_pipeline(clean, actor_files, language)
+    if workers > 1:
+        pipeline = ProcessPoolPipeline(pipeline, workers=workers)
+    total = estimate_items(paths) if stderr.is_terminal else None
     with open_store(db_path) as store, progress_bar() as progress, store_errors_reported():
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=total)
         summary = ingest_items(
             store,
             read_inputs(paths, max_bytes=max_bytes),

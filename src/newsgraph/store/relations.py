@@ -1,13 +1,21 @@
 """Relations between actors over time: the events between two actors by period, with the sum of
-their PLOVER scores as a cooperation-conflict index."""
+their PLOVER scores as a cooperation-conflict index, and the actor pairs (dyads) with the most
+conflict and cooperation in a period against the period before.
+
+Dates in the store are ISO strings of varying precision ("2025", "2025-06", "2025-06-03"); these
+queries need a month at least and leave year-only events out of periods they cannot place. Events
+that did not happen (negated) or are only supposed (hypothetical) are not counted."""
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as calendar_date
+from datetime import timedelta
 
 from .queries import side_condition
+
+UNREAL = "('negated', 'hypothetical')"
 
 
 @dataclass(frozen=True)
@@ -32,43 +40,99 @@ def _period(date: str, by: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def timeline(conn: sqlite3.Connection, a: str, b: str, by: str = "month") -> list[TimelineRow]:
+def timeline(
+    conn: sqlite3.Connection,
+    a: str,
+    b: str,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+) -> list[TimelineRow]:
     """Events with ``a`` on one side and ``b`` on the other, both directions, by period
-    (``month`` or ``week``), oldest first. Events dated only to a year are left out."""
+    (``month`` or ``week``), oldest first, between ``since`` and ``until`` (ISO dates of any
+    precision, both included: ``until="2026"`` keeps all of 2026). Events dated only to a year
+    are left out."""
     rows = []
     for first, second in ((a, b), (b, a)):
         actor, actor_values = side_condition("actor", first)
         recipient, recipient_values = side_condition("recipient", second)
+        bounds, bound_values = _date_bounds(since, until)
         rows.extend(
             (first == a, type_, date, score or 0.0)
             for type_, date, score in conn.execute(
                 f"SELECT e.type, e.date, e.score FROM events e WHERE e.date IS NOT NULL "
-                f"AND {actor} AND {recipient}",
-                [*actor_values, *recipient_values],
+                f"AND e.modality NOT IN {UNREAL} AND {actor} AND {recipient}{bounds}",
+                [*actor_values, *recipient_values, *bound_values],
             )
         )
-    periods: dict[str, dict] = {}
+    tallies: dict[str, _Tally] = {}
     for forward, type_, date, score in rows:
         period = _period(date, by)
-        if period is None:
-            continue
-        entry = periods.setdefault(period, {"a": 0, "b": 0, "types": {}, "score": 0.0})
-        entry["a" if forward else "b"] += 1
-        entry["types"][type_] = entry["types"].get(type_, 0) + 1
-        entry["score"] += score
+        if period is not None:
+            tallies.setdefault(period, _Tally()).add(forward, type_, score)
+    if not tallies:
+        return []
     return [
-        TimelineRow(
-            period,
-            entry["a"],
-            entry["b"],
-            ", ".join(
-                f"{name} {number}"
-                for name, number in sorted(entry["types"].items(), key=lambda item: -item[1])
-            ),
-            round(entry["score"], 1),
-        )
-        for period, entry in sorted(periods.items())
+        tallies.get(period, _Tally()).row(period)
+        for period in _periods_between(min(tallies), max(tallies), by)
     ]
+
+
+@dataclass
+class _Tally:
+    a_to_b: int = 0
+    b_to_a: int = 0
+    score: float = 0.0
+    types: dict[str, int] = field(default_factory=dict)
+
+    def add(self, forward: bool, type_: str, score: float) -> None:
+        if forward:
+            self.a_to_b += 1
+        else:
+            self.b_to_a += 1
+        self.types[type_] = self.types.get(type_, 0) + 1
+        self.score += score
+
+    def row(self, period: str) -> TimelineRow:
+        types = sorted(self.types.items(), key=lambda item: -item[1])
+        return TimelineRow(
+            period,
+            self.a_to_b,
+            self.b_to_a,
+            ", ".join(f"{name} {number}" for name, number in types),
+            round(self.score, 1),
+        )
+
+
+def period_start(period: str) -> calendar_date:
+    """The first day of a month ("2025-06") or an ISO week ("2025-W23")."""
+    if "-W" in period:
+        year, week = period.split("-W")
+        return calendar_date.fromisocalendar(int(year), int(week), 1)
+    year, month = period.split("-")
+    return calendar_date(int(year), int(month), 1)
+
+
+def _periods_between(first: str, last: str, by: str) -> list[str]:
+    """Every period from ``first`` to ``last``, those without events included."""
+    day, end = period_start(first), period_start(last)
+    periods = []
+    while day <= end:
+        periods.append(_period(day.isoformat(), by))
+        day = day + timedelta(days=7) if by == "week" else _day(day.isoformat()[:7], end=True)
+    return periods
+
+
+def _date_bounds(since: str | None, until: str | None) -> tuple[str, list[str]]:
+    """SQL conditions on ``e.date`` for an inclusive range of ISO dates of any precision."""
+    sql, values = "", []
+    if since:
+        sql += " AND e.date >= ?"
+        values.append(since)
+    if until:
+        sql += " AND substr(e.date, 1, length(?)) <= ?"
+        values += [until, until]
+    return sql, values
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -81,3 +145,138 @@ def sparkline(values: list[float]) -> str:
     low, high = min(values), max(values)
     spread = (high - low) or 1.0
     return "".join(SPARK[round((value - low) / spread * (len(SPARK) - 1))] for value in values)
+
+
+@dataclass(frozen=True)
+class DyadRow:
+    """Two countries' events with each other (both directions) in a period: how many, the sums
+    of their cooperative and conflictual PLOVER scores, the net index, and the index of the
+    period before with the change."""
+
+    first: str
+    second: str
+    events: int
+    cooperation: float
+    conflict: float
+    index: float
+    previous_index: float
+    change: float
+
+
+@dataclass(frozen=True)
+class DyadReport:
+    """The period compared (half-open ISO days), the one before it, and the pairs ranked."""
+
+    start: str
+    end: str
+    previous_start: str
+    most_conflict: list[DyadRow]
+    most_cooperation: list[DyadRow]
+
+
+# One row per (country pair, event): an event with two actors of one country counts once.
+# Month-only dates stand for the month's first day; year-only dates are left out.
+_PAIR_EVENTS = f"""
+SELECT pair_first, pair_second, COUNT(*), SUM(MAX(score, 0)), SUM(MIN(score, 0)), SUM(score)
+FROM (
+    SELECT DISTINCT MIN(aa.country, ra.country) AS pair_first,
+        MAX(aa.country, ra.country) AS pair_second, e.article_id, e.id, COALESCE(e.score, 0) AS score
+    FROM events e
+    JOIN event_actors ea ON ea.article_id = e.article_id AND ea.event_id = e.id
+        AND ea.side = 'actor'
+    JOIN actors aa ON aa.article_id = ea.article_id AND aa.id = ea.actor_id
+    JOIN event_actors er ON er.article_id = e.article_id AND er.event_id = e.id
+        AND er.side = 'recipient'
+    JOIN actors ra ON ra.article_id = er.article_id AND ra.id = er.actor_id
+    WHERE length(e.date) >= 7 AND e.modality NOT IN {UNREAL} AND substr(e.date || '-01', 1, 10) >= ?
+        AND substr(e.date || '-01', 1, 10) < ?
+        AND aa.country IS NOT NULL AND ra.country IS NOT NULL AND aa.country != ra.country
+)
+GROUP BY pair_first, pair_second
+"""
+
+
+def _day(value: str, end: bool = False) -> calendar_date:
+    """The first day of an ISO date of any precision, or with ``end`` the day after its last."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        day = calendar_date(*parts)
+        return day + timedelta(days=1) if end else day
+    if len(parts) == 2:
+        year, month = parts
+        if not end:
+            return calendar_date(year, month, 1)
+        return calendar_date(year + month // 12, month % 12 + 1, 1)
+    return calendar_date(parts[0] + 1 if end else parts[0], 1, 1)
+
+
+def _latest_article_day(conn: sqlite3.Connection) -> calendar_date | None:
+    # Not the latest event: events can be dated in the future ("talks next August").
+    latest = conn.execute(
+        "SELECT MAX(published) FROM articles WHERE length(published) >= 7"
+    ).fetchone()[0]
+    return _day(latest, end=True) if latest else None
+
+
+def dyads(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 10,
+) -> DyadReport | None:
+    """The country pairs with the most conflict and the most cooperation between ``since`` and
+    ``until`` (ISO dates of any precision, both included), each with its index in the period of
+    the same length just before. ``until`` defaults to the latest article in the store, ``since``
+    to one year before ``until``. None when the store holds no dated events."""
+    end = _day(until, end=True) if until else _latest_article_day(conn)
+    if end is None:
+        return None
+    start = _day(since) if since else end - timedelta(days=365)
+    previous_start = _period_before(start, end)
+    current = _pair_totals(conn, start, end)
+    previous = _pair_totals(conn, previous_start, start)
+    rows = []
+    for pair, (events, cooperation, conflict, index) in current.items():
+        before = previous.get(pair, (0, 0.0, 0.0, 0.0))[3]
+        rows.append(
+            DyadRow(
+                *pair,
+                events,
+                round(cooperation, 1),
+                round(conflict, 1),
+                round(index, 1),
+                round(before, 1),
+                round(index - before, 1),
+            )
+        )
+    return DyadReport(
+        start.isoformat(),
+        end.isoformat(),
+        previous_start.isoformat(),
+        sorted((row for row in rows if row.conflict < 0), key=lambda row: row.conflict)[:limit],
+        sorted((row for row in rows if row.cooperation > 0), key=lambda row: -row.cooperation)[
+            :limit
+        ],
+    )
+
+
+def _period_before(start: calendar_date, end: calendar_date) -> calendar_date:
+    """The start of the period of the same length before ``start``: as many calendar months
+    back when the period is whole months (2021 is compared with 2020, leap day or not), else
+    as many days."""
+    if start.day == end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        back = start.year * 12 + start.month - 1 - months
+        return calendar_date(back // 12, back % 12 + 1, 1)
+    return start - (end - start)
+
+
+def _pair_totals(
+    conn: sqlite3.Connection, start: calendar_date, end: calendar_date
+) -> dict[tuple[str, str], tuple[int, float, float, float]]:
+    return {
+        (first, second): (events, cooperation, conflict, index)
+        for first, second, events, cooperation, conflict, index in conn.execute(
+            _PAIR_EVENTS, (start.isoformat(), end.isoformat())
+        )
+    }

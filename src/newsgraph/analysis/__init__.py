@@ -1,0 +1,1 @@
+"""Analysis over the corpus: relations between actors over time and their charts."""

@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
+SHARED ?= $(or $(NEWSGRAPH_SHARED),../shared)
+REFERENCE := $(SHARED)/data/articles/seed/us-mexico-fentanyl-labs.txt
+DEMO_INPUTS := $(REFERENCE) $(SHARED)/data/articles/wikinews/wikinews-2019.jsonl \
+	$(SHARED)/data/articles/whitehouse/usmx.jsonl.gz samples/
 
 .PHONY: demo test setup clean-db
 
@@ -14,9 +18,12 @@ $(BIN)/newsgraph: pyproject.toml
 
 setup: $(BIN)/newsgraph
 
+# Ingests the reference article, the Wikinews sample and the White House Mexico texts, then
+# prints the reference article's brief and the USA-MEX timeline by month.
 demo: setup
-	$(BIN)/newsgraph ingest samples/ --db $(DB)
-	$(BIN)/newsgraph list --db $(DB)
+	$(BIN)/newsgraph ingest $(DEMO_INPUTS) --workers 2 --db $(DB)
+	$(BIN)/newsgraph brief $(REFERENCE) --db $(DB)
+	$(BIN)/newsgraph timeline USA MEX --since 2021 --until 2026 --db $(DB)
 
 test: setup
 	$(BIN)/pytest -q

@@ -3,13 +3,15 @@
 The Parquet files are the store's tables (``articles``, ``actors``, ``places``, ``sources``,
 ``events``, ``event_actors``, ``quotes``, ``counts``, ``flags``) joinable on ``article_id`` and
 the part ids, written a batch of rows at a time (pyarrow's ``ParquetWriter``), so memory does not
-grow with the corpus.
+grow with the corpus. The event-data layouts are beside this module: the GDELT 2.0 event table
+(:mod:`.gdelt`) and PLOVER's JSON records (:mod:`.plover`), both written through
+:func:`write_lines`.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,15 +48,20 @@ def _batches(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[list[str], li
         yield names, rows
 
 
+def write_lines(path: Path, lines: Iterable[str]) -> Exported:
+    """Write ``lines`` to ``path`` (UTF-8, each ended by a newline) as they come."""
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for line in lines:
+            out.write(line + "\n")
+            rows += 1
+    return Exported(path, rows)
+
+
 def export_jsonl(conn: sqlite3.Connection, path: Path) -> Exported:
     """Every stored record, one JSON object per line, as ``newsgraph extract`` prints them."""
-    rows = 0
-    with path.open("w", encoding="utf-8") as out:
-        for _, batch in _batches(conn, "SELECT record_json FROM articles ORDER BY id"):
-            for (record_json,) in batch:
-                out.write(record_json + "\n")
-                rows += 1
-    return Exported(path, rows)
+    batches = _batches(conn, "SELECT record_json FROM articles ORDER BY id")
+    return write_lines(path, (record_json for _, batch in batches for (record_json,) in batch))
 
 
 _ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}

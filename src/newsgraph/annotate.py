@@ -19,7 +19,7 @@ from .actors import ActorKnowledge, find_actors, load_knowledge
 from .attribution import AttributionLexicon, attribute, load_attribution_lexicon
 from .dates import reference_date
 from .events import EventLexicon, code_events, load_lexicon
-from .flags import find_flags
+from .flags import Reading, find_flags
 from .language import load_nlp, parse_texts
 from .places import find_places
 from .reconcile import with_context_country, without_organization_names, without_place_names
@@ -80,9 +80,9 @@ class Annotator:
         except Exception as error:  # noqa: BLE001 - reported for this article only
             return error
 
-    def read(self, doc: Doc, published: str | None) -> Annotation:
-        """The actors, places, events, quotes, sources and counts of a parsed article dated
-        ``published``."""
+    def read(self, doc: Doc, published: str | None, title: str | None = None) -> Annotation:
+        """The actors, places, events, quotes, sources, counts and flags of a parsed article
+        dated ``published`` and headed ``title``."""
         actors = find_actors(doc, self.nlp, self.knowledge, published)
         hints = [actor.country for actor in actors if actor.country and actor.country != "IGO"]
         places = find_places(doc, hint_countries=hints)
@@ -93,6 +93,16 @@ class Annotator:
         actors = with_context_country(actors, places)
         coded = code_events(doc, actors, places, published, self.lexicon, self.knowledge)
         attributed = attribute(doc, coded.actors, places, coded.events, published, self.attribution)
+        reading = Reading(
+            doc,
+            title,
+            published,
+            coded.actors,
+            places,
+            attributed.events,
+            attributed.sources,
+            attributed.counts,
+        )
         return Annotation(
             actors=coded.actors,
             places=places,
@@ -101,14 +111,14 @@ class Annotator:
             sources=attributed.sources,
             counts=attributed.counts,
             sourcing=attributed.sourcing,
-            flags=find_flags(doc.text, coded.actors, published, self.knowledge),
+            flags=find_flags(reading, self.knowledge),
         )
 
     def annotate(self, record: ArticleRecord, doc: Doc) -> ArticleRecord:
         """``record`` with its reference date and its language fields, read from ``doc``."""
         reference = reference_date(record.text, record.meta.published)
         published = reference.value if reference else None
-        annotation = self.read(doc, published)
+        annotation = self.read(doc, published, record.meta.title)
         return record.model_copy(
             update={
                 "meta": record.meta.model_copy(update={"published": published}),

@@ -14,7 +14,7 @@ if [ "$(id -u)" = 0 ]; then
 else
     AS_PG="sh -c"
 fi
-$AS_PG "$PG_BIN/initdb -D $PG_DIR/data -A trust -U newsgraph -E UTF8 >$PG_DIR/initdb.log"
+$AS_PG "$PG_BIN/initdb -D $PG_DIR/data -A trust -U newsgraph -E UTF8 --no-locale >$PG_DIR/initdb.log"
 $AS_PG "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w \
     -o '-h 127.0.0.1 -p $PG_PORT -k $PG_DIR' start >/dev/null"
 trap '$AS_PG "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop" >/dev/null 2>&1; rm -rf "$PG_DIR"' EXIT

@@ -33,7 +33,7 @@ db_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="SQLite database file.",
+    help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/db).",
 )
 
 

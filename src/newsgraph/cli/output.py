@@ -60,8 +60,10 @@ def store_errors_reported() -> Iterator[None]:
 
 
 def open_store(db_path: str, readonly: bool = False) -> ArticleStore:
+    from ..store.backends import open_article_store
+
     try:
-        return ArticleStore.open_readonly(db_path) if readonly else ArticleStore(db_path)
+        return open_article_store(db_path, readonly)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
 

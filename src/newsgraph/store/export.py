@@ -28,7 +28,7 @@ PARQUET_TABLES = {
     "places": "SELECT * FROM places ORDER BY article_id, id",
     "sources": "SELECT * FROM sources ORDER BY article_id, id",
     "events": "SELECT * FROM events ORDER BY article_id, id",
-    "event_actors": "SELECT * FROM event_actors ORDER BY article_id, event_id, side",
+    "event_actors": "SELECT * FROM event_actors ORDER BY article_id, event_id, side, actor_id",
     "quotes": "SELECT * FROM quotes ORDER BY article_id, id",
     "counts": "SELECT * FROM counts ORDER BY article_id, id",
     "flags": "SELECT * FROM flags ORDER BY article_id, position",
@@ -74,11 +74,27 @@ def _schema(conn: sqlite3.Connection, table: str, names: list[str]):
 
     declared = {
         name: _ARROW_TYPES.get(kind.upper(), "string")
-        for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")
+        for name, kind in _declared_types(conn, table)
     }
     if table == "articles":
         declared = {}
     return pa.schema([(name, getattr(pa, declared.get(name, "string"))()) for name in names])
+
+
+# PostgreSQL's names for the types the schema declares (newsgraph.store.postgres_sql).
+_POSTGRES_TYPES = {"bigint": "INTEGER", "double precision": "REAL"}
+
+
+def _declared_types(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(column, SQLite type) of ``table``, on either backend."""
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        rows = conn.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+        return [(name, _POSTGRES_TYPES.get(kind, "TEXT")) for name, kind in rows]
+    return [(name, kind) for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")]
 
 
 def export_parquet(conn: sqlite3.Connection, directory: Path) -> list[Exported]:

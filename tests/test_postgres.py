@@ -171,10 +171,17 @@ def test_command_line_on_postgresql(postgres_url: str, shared: Path):
     assert "Alicia Bárcena (responded)" in result.output, result.output
 
 
-def test_postgresql_errors_are_one_line(server: str):
+def test_postgresql_errors_are_one_line(
+    server: str, postgres_url: str, records: list[ArticleRecord]
+):
     base, _, _ = server.rpartition("/")
     with pytest.raises(StoreError, match="newsgraph_no_such_database"):
         PostgresStore(f"{base}/newsgraph_no_such_database")
+    PostgresStore(postgres_url).close()
+    with PostgresStore.open_readonly(postgres_url) as reader:
+        with pytest.raises(StoreError, match="read-only transaction"):
+            reader.put(records[0])
+        assert reader.count() == 0
 
 
 def test_exports_from_postgresql_equal_those_from_sqlite(

@@ -87,6 +87,10 @@ def test_sql_rewrites_for_postgres():
         "LEAST(a, b) FROM t WHERE name ILIKE %s AND date IS NOT DISTINCT FROM %s "
         "AND note = 'is ? 100%%'"
     )
+    assert postgres_query("SELECT n FROM (SELECT n FROM t ORDER BY d DESC, n LIMIT ?)") == (
+        "SELECT n FROM (SELECT n FROM t ORDER BY d DESC NULLS LAST, n NULLS FIRST LIMIT %s) "
+        "AS subquery_1"
+    )
     assert postgres_query("UPDATE t SET n = :n WHERE id = :id") == (
         "UPDATE t SET n = %(n)s WHERE id = %(id)s"
     )

@@ -11,7 +11,9 @@ store meets are few and mechanical, so they are listed here, each a rewrite of o
 - ``group_concat(x[, sep])`` becomes ``string_agg(CAST(x AS TEXT), sep)``; the scalar two-argument
   ``MIN(a, b)``/``MAX(a, b)`` ``LEAST``/``GREATEST``; ``char(n)`` ``chr(n)``;
 - ``strftime('%Y-%m-%dT%H:%M:%SZ', 'now')`` becomes the same UTC timestamp through ``to_char``;
-- a subquery in FROM or JOIN without a name gets one.
+- a subquery in FROM or JOIN without a name gets one;
+- an ORDER BY term that does not say where NULLs go puts them where SQLite does (first going
+  up, last going down; PostgreSQL does the opposite).
 
 Schema scripts (:func:`postgres_ddl`) also map types (INTEGER to BIGINT, REAL to DOUBLE PRECISION,
 BLOB to BYTEA, ``INTEGER PRIMARY KEY`` to an identity column), drop ``WITHOUT ROWID``, turn
@@ -113,6 +115,53 @@ def _alias_subqueries(sql: str) -> str:
     return sql
 
 
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)
+
+
+def _order_by_terms(sql: str, start: int) -> tuple[list[str], int]:
+    """The terms of the ORDER BY clause starting at ``start``, and where the clause ends."""
+    depth, term_start, terms = 0, start, []
+    index = start
+    while index < len(sql):
+        char = sql[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "," and depth == 0:
+            terms.append(sql[term_start:index])
+            term_start = index + 1
+        elif depth == 0 and _CLAUSE_END.match(sql, index) and sql[index - 1].isspace():
+            break
+        index += 1
+    terms.append(sql[term_start:index])
+    return terms, index
+
+
+def _sqlite_null_order(sql: str) -> str:
+    """NULLs sorted as SQLite sorts them (first going up, last going down), where PostgreSQL
+    does the opposite, unless a term says where they go."""
+    position = 0
+    while match := _ORDER_BY.search(sql, position):
+        terms, end = _order_by_terms(sql, match.end())
+        placed = []
+        for term in terms:
+            if re.search(r"\bNULLS\b", term, re.IGNORECASE):
+                placed.append(term)
+                continue
+            ending = re.search(r"\s*$", term).start()
+            descending = re.search(r"\bDESC\s*$", term, re.IGNORECASE)
+            nulls = " NULLS LAST" if descending else " NULLS FIRST"
+            placed.append(term[:ending] + nulls + term[ending:])
+        clause = ",".join(placed)
+        sql = sql[: match.end()] + clause + sql[end:]
+        position = match.end() + len(clause)
+    return sql
+
+
 def _code(sql: str) -> str:
     """The rewrites of the module docstring on SQL outside quotes."""
     sql = re.sub(r"\bBEGIN\s+IMMEDIATE\b", "BEGIN", sql, flags=re.IGNORECASE)
@@ -124,6 +173,7 @@ def _code(sql: str) -> str:
     sql = _rewrite_calls(sql, "MIN", _scalar("LEAST"))
     sql = _rewrite_calls(sql, "MAX", _scalar("GREATEST"))
     sql = _alias_subqueries(sql)
+    sql = _sqlite_null_order(sql)
     sql = sql.replace("?", "%s")
     return re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", sql)
 

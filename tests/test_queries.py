@@ -18,17 +18,18 @@ from newsgraph.cli import main
 from newsgraph.ingest import Document
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import ArticleRecord
-from newsgraph.store import ArticleStore
+from newsgraph.store import ArticleStore, facets
+from newsgraph.store.fulltext import fts_query
 from newsgraph.store.queries import (
     CountFilter,
     EventFilter,
     QuoteFilter,
     SourceFilter,
     find_counts,
+    find_event_reports,
     find_events,
     find_quotes,
     find_sources,
-    fts_query,
     search_articles,
 )
 from newsgraph.store.relations import sparkline, timeline
@@ -54,20 +55,69 @@ def run(db: Path, find, *arguments):
         return store.query(find, *arguments)
 
 
-def test_events_by_country_sector_name_place_and_source_type(db: Path):
-    pairs = run(db, find_events, EventFilter(actor="USA", recipient="MEX"))
+def test_event_reports_by_country_sector_name_place_and_source_type(db: Path):
+    pairs = run(db, find_event_reports, EventFilter(actor="USA", recipient="MEX"))
     assert {row.type for row in pairs} >= {"REQUEST", "THREATEN"}
     assert all(row.recipients for row in pairs)
-    government = run(db, find_events, EventFilter(actor="MEXGOV", type="reject"))
+    government = run(db, find_event_reports, EventFilter(actor="MEXGOV", type="reject"))
     assert [row.actors for row in government] == ["Claudia Sheinbaum"]
-    by_name = run(db, find_events, EventFilter(actor="sheinbaum"))
+    by_name = run(db, find_event_reports, EventFilter(actor="sheinbaum"))
     assert {row.type for row in by_name} == {"REJECT", "AGREE"}
-    anonymous = run(db, find_events, EventFilter(source_type="anonymous"))
+    anonymous = run(db, find_event_reports, EventFilter(source_type="anonymous"))
     assert [(row.type, row.source_type) for row in anonymous] == [("REQUEST", "anonymous")]
-    assert [row.type for row in run(db, find_events, EventFilter(place="Sinaloa"))] == ["THREATEN"]
-    historical = run(db, find_events, EventFilter(modality="historical", until="2019-12-31"))
+    sinaloa = run(db, find_event_reports, EventFilter(place="Sinaloa"))
+    assert [row.type for row in sinaloa] == ["THREATEN"]
+    historical = run(db, find_event_reports, EventFilter(modality="historical", until="2019-12-31"))
     assert [(row.actors, row.date) for row in historical] == [("Donald Trump", "2019")]
-    assert run(db, find_events, EventFilter(since="2027")) == []
+    assert run(db, find_event_reports, EventFilter(since="2027")) == []
+    assert all(row.corpus_event for row in run(db, find_event_reports, EventFilter()))
+
+
+FILTERS = [
+    EventFilter(actor="USA", recipient="MEX"),
+    EventFilter(actor="USA", recipient="MEX", modality="asserted", since="2026"),
+    EventFilter(actor="United States", place="MEX"),
+    EventFilter(actor="MEXGOV", type="reject"),
+    EventFilter(actor="sheinbaum"),
+    EventFilter(source_type="anonymous"),
+    EventFilter(place="Sinaloa"),
+    EventFilter(place="MEX"),
+    EventFilter(modality="historical", until="2019-12-31"),
+    EventFilter(since="2026-01"),
+    EventFilter(since="2027"),
+    EventFilter(actor="nobody by this name"),
+    EventFilter(),
+]
+
+
+@pytest.mark.parametrize(
+    ("driver_rows", "scan_rows"),
+    [(5000, 20000), (0, 20000), (0, 1)],
+    ids=["rarest filter drives", "newest first", "newest few, then the rarest drives"],
+)
+@pytest.mark.parametrize("query", FILTERS, ids=repr)
+def test_corpus_events_answer_every_filter_like_their_reports(
+    db: Path,
+    query: EventFilter,
+    driver_rows: int,
+    scan_rows: int,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """One article, whose events are all different: each filter finds one corpus event per
+    report it finds, each with that report as its first, reported once by one site; whichever
+    way the query is run (see newsgraph.store.facets)."""
+    monkeypatch.setattr(facets, "DRIVER_ROWS", driver_rows)
+    monkeypatch.setattr(facets, "SCAN_ROWS", scan_rows)
+    reports = run(db, find_event_reports, query)
+    events = run(db, find_events, query)
+    assert sorted((row.corpus_event, row.event_id, row.type) for row in events) == sorted(
+        (row.corpus_event, row.event_id, row.type) for row in reports
+    )
+    assert [row.date for row in events] == sorted((row.date for row in events), reverse=True)
+    assert all(
+        (row.reports, row.articles, row.sites, row.stories) == (1, 1, 1, 1) for row in events
+    )
+    assert all(row.first_reported == "2026-01-15" for row in events)
 
 
 def test_quotes_sources_counts_and_search(db: Path):
@@ -100,9 +150,9 @@ def test_parts_of_articles_stored_before_the_part_tables_are_filled_in(
     with sqlite3.connect(db) as conn:
         for table in ("event_actors", "events", "quotes", "article_parts", "article_search"):
             conn.execute(f"DELETE FROM {table}")
-    assert run(db, find_events, EventFilter()) == []
+    assert run(db, find_event_reports, EventFilter()) == []
     ArticleStore(db).close()
-    assert len(run(db, find_events, EventFilter())) == len(seed_record.events)
+    assert len(run(db, find_event_reports, EventFilter())) == len(seed_record.events)
     assert run(db, search_articles, "fentanyl", 5)
 
 
@@ -179,7 +229,7 @@ def test_exports_read_back(db: Path, tmp_path: Path, seed_record: ArticleRecord)
         f"JOIN '{folder}/actors.parquet' a ON a.article_id = s.article_id AND a.id = s.actor_id "
         "WHERE s.side = 'actor' AND a.country = 'USA' ORDER BY e.id"
     ).fetchall()
-    stored = run(db, find_events, EventFilter(actor="USA"))
+    stored = run(db, find_event_reports, EventFilter(actor="USA"))
     assert sorted(row[0] for row in joined) == sorted(row.type for row in stored)
     counts = duckdb.sql(
         f"SELECT value, qualifier FROM '{folder}/counts.parquet' WHERE value > 50000"

@@ -25,12 +25,23 @@ from .output import print_rows, run_query
     "--source-type",
     type=click.Choice(["named_person", "named_org", "document", "anonymous", "unnamed", "media"]),
 )
+@click.option("--corpus-event", type=int, help="Only this corpus event (or its reports).")
+@click.option(
+    "--reports",
+    "list_reports",
+    is_flag=True,
+    help="List every report (each event of each article) instead of one row per event.",
+)
 @rows_limit_option
 @format_option
-def events(db_path: str, output_format: str, limit: int, **filters) -> None:
+def events(db_path: str, output_format: str, limit: int, list_reports: bool, **filters) -> None:
     """Events in the store, newest first, filtered by actor, recipient, type, time, place and
-    the type of their source."""
-    from ..store.queries import EventFilter, find_events
+    the type of their source.
+
+    One row per real-world event: the reports of several articles (and the versions of one
+    story) are merged, with how many reports, articles, sites and stories carry it. --reports
+    lists every report instead."""
+    from ..store.queries import EventFilter, find_event_reports, find_events
 
     query = EventFilter(
         actor=filters["actor"],
@@ -41,9 +52,13 @@ def events(db_path: str, output_format: str, limit: int, **filters) -> None:
         until=filters["until"],
         place=filters["place"],
         source_type=filters["source_type"],
+        corpus_event=filters["corpus_event"],
         limit=limit,
     )
-    print_rows(run_query(db_path, find_events, query), output_format, "events")
+    if list_reports:
+        print_rows(run_query(db_path, find_event_reports, query), output_format, "reports")
+    else:
+        print_rows(run_query(db_path, find_events, query), output_format, "events")
 
 
 @main.command()

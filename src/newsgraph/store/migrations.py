@@ -143,6 +143,87 @@ MIGRATIONS.append(
     )
 )
 
+# Story clusters and corpus events (newsgraph.corpus). ``story_articles`` gives each article its
+# story and the version it matched; ``signature_bands`` is the LSH index over the MinHash
+# signatures in ``article_signatures``. ``corpus_events`` are matched on their key columns
+# (``scope`` 0 across stories, else the one story they are confined to) and keep their counts;
+# ``event_reports`` gives each event of each article its corpus event, and
+# ``corpus_event_facets`` what the corpus events' reports say (actor and recipient codes and
+# names, places, source types, modalities) for the event queries, with the distinct names in
+# ``facet_names``. Articles stored before this migration are indexed when a writer opens it.
+MIGRATIONS.append(
+    (
+        4,
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            versions INTEGER NOT NULL,
+            first_published TEXT
+        );
+        CREATE INDEX stories_versions ON stories(versions, first_published);
+        CREATE INDEX stories_first_published ON stories(first_published);
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            matched_article_id TEXT,
+            similarity REAL
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE article_signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL
+        );
+        CREATE TABLE signature_bands (
+            band_key INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE corpus_events (
+            id INTEGER PRIMARY KEY,
+            scope INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            mode TEXT,
+            actor_key TEXT NOT NULL,
+            recipient_key TEXT NOT NULL,
+            modality_class TEXT NOT NULL,
+            date TEXT,
+            place_country TEXT,
+            first_article_id TEXT NOT NULL,
+            first_event_id TEXT NOT NULL,
+            first_reported TEXT,
+            reports INTEGER NOT NULL DEFAULT 0,
+            articles INTEGER NOT NULL DEFAULT 0,
+            sites INTEGER NOT NULL DEFAULT 0,
+            stories INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX corpus_events_key
+            ON corpus_events(scope, type, actor_key, recipient_key, modality_class, date);
+        CREATE INDEX corpus_events_date ON corpus_events(date);
+        CREATE INDEX corpus_events_type_date ON corpus_events(type, date);
+        CREATE TABLE event_reports (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            corpus_event_id INTEGER NOT NULL REFERENCES corpus_events(id),
+            PRIMARY KEY (article_id, event_id)
+        );
+        CREATE INDEX event_reports_corpus_event ON event_reports(corpus_event_id);
+        CREATE TABLE corpus_event_facets (
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            corpus_event_id INTEGER NOT NULL REFERENCES corpus_events(id),
+            PRIMARY KEY (facet, value, corpus_event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX corpus_event_facets_event
+            ON corpus_event_facets(corpus_event_id, facet, value);
+        CREATE TABLE facet_names (
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (facet, value)
+        ) WITHOUT ROWID;
+        """,
+    )
+)
+
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """

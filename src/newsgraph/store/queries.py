@@ -4,6 +4,10 @@ Each query takes a filter dataclass and returns typed rows; the CLI prints them,
 will serve the same functions. An actor or recipient filter accepts a country code ("MEX", "IGO"),
 a country code with a PLOVER sector ("MEXGOV"), or a name (case-insensitive, part of the name).
 A place filter accepts a country code or a place name.
+
+Events come two ways: :func:`find_events` counts real-world events (corpus events, each with the
+reports of every article that tells it, see :mod:`newsgraph.corpus.events`), and
+:func:`find_event_reports` lists every report, one row per event of each article.
 """
 
 from __future__ import annotations
@@ -12,12 +16,17 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from .facets import CORPUS_EVENTS, REPORTS, Facet, named_facet, newest_rows
+from .fulltext import article_search_sql, quote_match
+
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _COUNTRY_SECTOR = re.compile(r"^([A-Z]{3})([A-Z]{3})$")
 
 
 @dataclass(frozen=True)
 class EventFilter:
+    """Which events to find. ``corpus_event`` keeps one corpus event (or its reports)."""
+
     actor: str | None = None
     recipient: str | None = None
     type: str | None = None
@@ -26,13 +35,40 @@ class EventFilter:
     until: str | None = None
     place: str | None = None
     source_type: str | None = None
+    corpus_event: int | None = None
     limit: int = 100
 
 
 @dataclass(frozen=True)
-class EventRow:
+class CorpusEventRow:
+    """One real-world event: its first report's actors, place and sentence, and how widely it is
+    reported (``stories`` counts independent reports: versions of one story count once)."""
+
+    corpus_event: int
+    type: str
+    modality: str
+    date: str | None
+    actors: str
+    recipients: str
+    place: str | None
+    reports: int
+    articles: int
+    sites: int
+    stories: int
+    first_reported: str | None
     article_id: str
     event_id: str
+    evidence: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event of one article (a report), with the corpus event it belongs to."""
+
+    article_id: str
+    event_id: str
+    corpus_event: int | None
     type: str
     mode: str | None
     modality: str
@@ -134,13 +170,6 @@ def _like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def fts_query(text: str) -> str:
-    """``text`` as an FTS5 query of quoted terms, all required: what a person types never
-    raises an FTS5 syntax error."""
-    terms = [term.replace('"', '""') for term in text.split()]
-    return " ".join(f'"{term}"' for term in terms)
-
-
 def _side_names(side: str) -> str:
     return (
         "(SELECT COALESCE(group_concat(ac.name, '; '), '') FROM event_actors ea JOIN actors ac"
@@ -179,35 +208,94 @@ class _Where:
         return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
 
 
-def find_events(conn: sqlite3.Connection, query: EventFilter) -> list[EventRow]:
-    """Events matching every given filter, newest first."""
+def _add_type_dates_and_id(
+    where: _Where, query: EventFilter, alias: str, corpus_event: str
+) -> None:
+    """The type, date and corpus-event filters, on the events or corpus events row ``alias``
+    and the corpus event id column ``corpus_event``."""
+    if query.type:
+        where.add(f"{alias}.type = ?", query.type.upper())
+    if query.since:
+        where.add(f"{alias}.date >= ?", query.since)
+    if query.until:
+        where.add(f"{alias}.date <= ?", query.until)
+    if query.corpus_event is not None:
+        where.add(f"{corpus_event} = ?", query.corpus_event)
+
+
+def find_event_reports(conn: sqlite3.Connection, query: EventFilter) -> list[EventRow]:
+    """Every report (event of an article) matching every given filter, newest first.
+
+    The filters' facets (:mod:`newsgraph.store.facets`) choose where the search starts: the
+    reports of the few corpus events a rare filter allows, or the newest reports."""
     where = _Where()
     if query.actor:
         where.add_match(side_condition("actor", query.actor))
     if query.recipient:
         where.add_match(side_condition("recipient", query.recipient))
-    if query.type:
-        where.add("e.type = ?", query.type.upper())
     if query.modality:
         where.add("e.modality = ?", query.modality.lower())
-    if query.since:
-        where.add("e.date >= ?", query.since)
-    if query.until:
-        where.add("e.date <= ?", query.until)
     if query.place:
         where.add_match(_place_match("p", query.place))
     if query.source_type:
         where.add("s.type = ?", query.source_type)
-    sql = (
-        "SELECT e.article_id, e.id, e.type, e.mode, e.modality, e.date, "
+    _add_type_dates_and_id(where, query, "e", "r.corpus_event_id")
+    select = (
+        "e.article_id, e.id, r.corpus_event_id, e.type, e.mode, e.modality, e.date, "
         f"{_side_names('actor')}, {_side_names('recipient')}, p.name, s.type, s.text, "
-        "e.evidence, a.title FROM events e JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
-        "LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = e.source"
-        + where.sql
-        + " ORDER BY e.date DESC NULLS LAST, e.article_id, e.id LIMIT ?"
+        "e.evidence, a.title"
     )
-    return [EventRow(*row) for row in conn.execute(sql, [*where.parameters, query.limit])]
+    facets = _corpus_facets(conn, query)
+    rows = newest_rows(
+        conn, REPORTS, select, facets, where.conditions, where.parameters, query.limit
+    )
+    return [EventRow(*row) for row in rows]
+
+
+def _corpus_facets(conn: sqlite3.Connection, query: EventFilter) -> list[Facet]:
+    """The report filters of ``query`` as facets of corpus events."""
+
+    def named(facet: str, part: str) -> Facet:
+        return named_facet(conn, facet, part, _like(" ".join(part.casefold().split())))
+
+    facets = []
+    for side, value in (("actor", query.actor), ("recipient", query.recipient)):
+        if value and (_COUNTRY.match(value) or _COUNTRY_SECTOR.match(value)):
+            facets.append(Facet(side, (value,)))
+        elif value:
+            facets.append(named(f"{side}_name", value))
+    if query.place and _COUNTRY.match(query.place):
+        facets.append(Facet("place", (query.place,)))
+    elif query.place:
+        facets.append(named("place_name", query.place))
+    if query.source_type:
+        facets.append(Facet("source", (query.source_type,)))
+    if query.modality:
+        facets.append(Facet("modality", (query.modality.lower(),)))
+    return facets
+
+
+def find_events(conn: sqlite3.Connection, query: EventFilter) -> list[CorpusEventRow]:
+    """Corpus events matching every given filter, newest first: one row per real-world event.
+
+    Type, dates and id are the corpus event's own; it matches an actor, recipient, modality,
+    place or source-type filter when one of its reports does. Those filters are answered from
+    the corpus events' facets (:mod:`newsgraph.store.facets`), never by a subquery per report
+    of the whole store.
+    """
+    where = _Where()
+    _add_type_dates_and_id(where, query, "ce", "ce.id")
+    select = (
+        "ce.id, ce.type, e.modality, ce.date, "
+        f"{_side_names('actor')}, {_side_names('recipient')}, p.name, ce.reports, "
+        "ce.articles, ce.sites, ce.stories, ce.first_reported, e.article_id, e.id, "
+        "e.evidence, a.title"
+    )
+    facets = _corpus_facets(conn, query)
+    rows = newest_rows(
+        conn, CORPUS_EVENTS, select, facets, where.conditions, where.parameters, query.limit
+    )
+    return [CorpusEventRow(*row) for row in rows]
 
 
 def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
@@ -224,11 +312,7 @@ def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
     if query.kind:
         where.add("q.kind = ?", query.kind)
     if query.search:
-        where.add(
-            "(q.article_id, q.id) IN (SELECT article_id, quote_id FROM quote_search "
-            "WHERE quote_search MATCH ?)",
-            fts_query(query.search),
-        )
+        where.add_match(quote_match(conn, query.search))
     sql = (
         "SELECT q.article_id, q.id, q.kind, q.speaker_text, q.cue, q.text, a.title, a.published "
         "FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -284,12 +368,7 @@ def find_counts(conn: sqlite3.Connection, query: CountFilter) -> list[CountRow]:
 def search_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchRow]:
     """Articles whose title or text hold every word of ``text``, best match first, with a
     snippet around the words."""
-    sql = (
-        "SELECT s.article_id, a.title, a.published, "
-        "snippet(article_search, 2, '[', ']', '…', 16) FROM article_search s "
-        "JOIN articles a ON a.id = s.article_id WHERE article_search MATCH ? "
-        "ORDER BY rank LIMIT ?"
-    )
     if not text.split():
         return []
-    return [SearchRow(*row) for row in conn.execute(sql, (fts_query(text), limit))]
+    sql, parameters = article_search_sql(conn, text)
+    return [SearchRow(*row) for row in conn.execute(sql, [*parameters, limit])]

@@ -2,8 +2,9 @@
 
 Each article is one row of ``articles`` (normalized columns beside the full record as JSON) plus
 its removed boilerplate in ``removed`` and its parts (actors, places, sources, events, quotes,
-counts, flags, full-text rows: :mod:`newsgraph.store.parts`); :meth:`ArticleStore.put` writes
-them in one ``BEGIN IMMEDIATE`` transaction, so a reader or a crash never sees half an article.
+counts, flags, full-text rows: :mod:`newsgraph.store.parts`), its story cluster and its events'
+corpus events (:mod:`newsgraph.corpus`); :meth:`ArticleStore.put` writes them in one
+``BEGIN IMMEDIATE`` transaction, so a reader or a crash never sees half an article.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsgraph.corpus import index_article, index_missing_articles
 from newsgraph.records import ArticleRecord, InputInfo
 from newsgraph.store.errors import StoreError
 from newsgraph.store.migrations import check_readable, current_version, migrate
@@ -35,6 +37,8 @@ _PRAGMAS = (
 )
 _WRITER_PRAGMAS = ("PRAGMA synchronous = NORMAL",)
 _BUSY_SECONDS = 5.0
+# No LIMIT value means "all rows" on both SQLite and PostgreSQL: a count no store reaches does.
+_NO_LIMIT = 2**62
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (
@@ -103,6 +107,7 @@ def _open_writer(path: str) -> sqlite3.Connection:
             _use_wal(conn)
             migrate(conn)
             fill_missing_parts(conn)
+            index_missing_articles(conn)
     except BaseException:
         conn.close()
         raise
@@ -202,7 +207,7 @@ class ArticleStore:
     def put(self, record: ArticleRecord) -> StoreOutcome:
         """Store ``record`` in one transaction; PRESENT (and no change) when its id is stored."""
         conn = self._conn
-        with _translated(self.path):
+        with self._errors():
             conn.execute("BEGIN IMMEDIATE")
             try:
                 stored = conn.execute(_INSERT_ARTICLE, _article_row(record)).rowcount == 1
@@ -216,6 +221,7 @@ class ArticleStore:
                         ],
                     )
                     insert_parts(conn, record)
+                    index_article(conn, record.id)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -226,7 +232,7 @@ class ArticleStore:
     def add_input(self, article_id: str, source: InputInfo) -> bool:
         """Record that the stored article ``article_id`` was also read from ``source``; False when
         that input was already recorded."""
-        with _translated(self.path):
+        with self._errors():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 added = self._conn.execute(_INSERT_INPUT, _input_row(article_id, source)).rowcount
@@ -239,7 +245,7 @@ class ArticleStore:
 
     def inputs(self, article_id: str) -> list[InputInfo]:
         """Every input the article was read from, in the order they were first seen."""
-        with _translated(self.path):
+        with self._errors():
             rows = self._conn.execute(
                 "SELECT path, line, input_id, url, format FROM inputs WHERE article_id = ? "
                 "ORDER BY seen_at, rowid",
@@ -252,7 +258,7 @@ class ArticleStore:
 
     def has(self, article_id: str) -> bool:
         """Whether an article with exactly this id is stored."""
-        with _translated(self.path):
+        with self._errors():
             row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
             return row.fetchone() is not None
 
@@ -261,7 +267,7 @@ class ArticleStore:
 
         Returns None when nothing matches; raises StoreError when a prefix matches several ids.
         """
-        with _translated(self.path):
+        with self._errors():
             row = self._conn.execute(
                 "SELECT record_json FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
@@ -287,8 +293,10 @@ class ArticleStore:
 
     def list(self, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
         """Summaries of stored articles, newest published first (undated last), then by title."""
-        with _translated(self.path):
-            rows = self._conn.execute(_LIST, (-1 if limit is None else limit, offset)).fetchall()
+        with self._errors():
+            rows = self._conn.execute(
+                _LIST, (_NO_LIMIT if limit is None else limit, offset)
+            ).fetchall()
         return [
             ArticleSummary(
                 id=article_id,
@@ -304,18 +312,22 @@ class ArticleStore:
 
     def query(self, find, *arguments):
         """Run one of :mod:`newsgraph.store.queries`' functions on this store's connection."""
-        with _translated(self.path):
+        with self._errors():
             return find(self._conn, *arguments)
 
     def count(self) -> int:
         """How many articles are stored."""
-        with _translated(self.path):
+        with self._errors():
             return self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def schema_version(self) -> int:
         """The schema version of the open database (the last migration applied)."""
-        with _translated(self.path):
+        with self._errors():
             return current_version(self._conn)
+
+    def _errors(self):
+        """A block in which a database error becomes a :class:`StoreError` saying what to do."""
+        return _translated(self.path)
 
     def close(self) -> None:
         """Close the connection; closing twice is harmless."""

@@ -16,6 +16,7 @@ from newsgraph.cli import main
 from newsgraph.ingest import Document
 from newsgraph.pipeline import Pipeline
 from newsgraph.store import ArticleStore
+from newsgraph.store.queries import EventFilter, find_event_reports, find_events
 from newsgraph.store.relations import dyads, period_start, timeline
 
 # Short 2021 readouts and statements on U.S.-Mexico relations, each with its own date.
@@ -52,6 +53,9 @@ def usmx_db(shared: Path, seed_text: str, tmp_path_factory) -> Path:
         for record in chosen
     ]
     documents.append(Document(raw=seed_text, kind="text", input_format="text", path="seed.txt"))
+    # A syndicated copy: the same events reported again, to be counted once.
+    copy = "Republished with permission of ddnewsonline.com\n\n" + seed_text
+    documents.append(Document(raw=copy, kind="text", input_format="text", path="copy.txt"))
     path = tmp_path_factory.mktemp("relations") / "usmx.db"
     with ArticleStore(path) as store:
         for record in Pipeline().run(documents):
@@ -80,6 +84,11 @@ def test_timeline_fills_the_months_between_and_keeps_to_its_dates(usmx_db: Path)
         "2021 readouts and joint declarations are cooperation"
     )
     assert rows[-1].score < 0, "the reference article's threats are conflict"
+    january = EventFilter(actor="USA", recipient="MEX", since="2026-01", modality="asserted")
+    reports = run(usmx_db, find_event_reports, january)
+    corpus_events = run(usmx_db, find_events, january)
+    assert len(reports) == 2 * len(corpus_events) > 0, "the copy reports each event again"
+    assert rows[-1].a_to_b == len(corpus_events), "each event counted once"
     only_2021 = run(usmx_db, timeline, "USA", "MEX", "month", "2021", "2021")
     assert only_2021 and all(row.period.startswith("2021-") for row in only_2021)
     assert only_2021 == [row for row in rows if row.period.startswith("2021-")][: len(only_2021)]

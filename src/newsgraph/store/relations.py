@@ -4,7 +4,9 @@ conflict and cooperation in a period against the period before.
 
 Dates in the store are ISO strings of varying precision ("2025", "2025-06", "2025-06-03"); these
 queries need a month at least and leave year-only events out of periods they cannot place. Events
-that did not happen (negated) or are only supposed (hypothetical) are not counted."""
+that did not happen (negated) or are only supposed (hypothetical) are not counted, and an event
+several articles report is counted once (its corpus event, :mod:`newsgraph.corpus`), dated by its
+most precise report."""
 
 from __future__ import annotations
 
@@ -58,17 +60,21 @@ def timeline(
         recipient, recipient_values = side_condition("recipient", second)
         bounds, bound_values = _date_bounds(since, until)
         rows.extend(
-            (first == a, type_, date, score or 0.0)
-            for type_, date, score in conn.execute(
-                f"SELECT e.type, e.date, e.score FROM events e WHERE e.date IS NOT NULL "
-                f"AND e.modality NOT IN {UNREAL} AND {actor} AND {recipient}{bounds}",
+            (first == a, corpus_event, type_, date, score or 0.0)
+            for corpus_event, type_, date, score in conn.execute(
+                "SELECT r.corpus_event_id, e.type, e.date, e.score FROM events e "
+                "JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id "
+                f"WHERE e.date IS NOT NULL AND e.modality NOT IN {UNREAL} AND {actor} "
+                f"AND {recipient}{bounds} ORDER BY r.corpus_event_id, e.date DESC",
                 [*actor_values, *recipient_values, *bound_values],
             )
         )
     tallies: dict[str, _Tally] = {}
-    for forward, type_, date, score in rows:
+    counted: set[tuple[bool, int]] = set()
+    for forward, corpus_event, type_, date, score in rows:
         period = _period(date, by)
-        if period is not None:
+        if period is not None and (forward, corpus_event) not in counted:
+            counted.add((forward, corpus_event))
             tallies.setdefault(period, _Tally()).add(forward, type_, score)
     if not tallies:
         return []
@@ -174,14 +180,16 @@ class DyadReport:
     most_cooperation: list[DyadRow]
 
 
-# One row per (country pair, event): an event with two actors of one country counts once.
+# One row per (country pair, corpus event): an event with two actors of one country, or told by
+# several reports, counts once.
 # Month-only dates stand for the month's first day; year-only dates are left out.
 _PAIR_EVENTS = f"""
 SELECT pair_first, pair_second, COUNT(*), SUM(MAX(score, 0)), SUM(MIN(score, 0)), SUM(score)
 FROM (
-    SELECT DISTINCT MIN(aa.country, ra.country) AS pair_first,
-        MAX(aa.country, ra.country) AS pair_second, e.article_id, e.id, COALESCE(e.score, 0) AS score
+    SELECT MIN(aa.country, ra.country) AS pair_first, MAX(aa.country, ra.country) AS pair_second,
+        r.corpus_event_id, MAX(COALESCE(e.score, 0)) AS score
     FROM events e
+    JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id
     JOIN event_actors ea ON ea.article_id = e.article_id AND ea.event_id = e.id
         AND ea.side = 'actor'
     JOIN actors aa ON aa.article_id = ea.article_id AND aa.id = ea.actor_id
@@ -191,6 +199,7 @@ FROM (
     WHERE length(e.date) >= 7 AND e.modality NOT IN {UNREAL} AND substr(e.date || '-01', 1, 10) >= ?
         AND substr(e.date || '-01', 1, 10) < ?
         AND aa.country IS NOT NULL AND ra.country IS NOT NULL AND aa.country != ra.country
+    GROUP BY pair_first, pair_second, r.corpus_event_id
 )
 GROUP BY pair_first, pair_second
 """

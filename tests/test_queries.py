@@ -55,6 +55,18 @@ def run(db: Path, find, *arguments):
         return store.query(find, *arguments)
 
 
+@pytest.fixture(
+    params=[(5000, 20000), (0, 20000), (0, 1)],
+    ids=["rarest filter drives", "newest first", "newest few, then the rarest drives"],
+)
+def strategy(request, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each way the event queries can run (see newsgraph.store.facets), forced."""
+    driver_rows, scan_rows = request.param
+    monkeypatch.setattr(facets, "DRIVER_ROWS", driver_rows)
+    monkeypatch.setattr(facets, "SCAN_ROWS", scan_rows)
+
+
+@pytest.mark.usefixtures("strategy")
 def test_event_reports_by_country_sector_name_place_and_source_type(db: Path):
     pairs = run(db, find_event_reports, EventFilter(actor="USA", recipient="MEX"))
     assert {row.type for row in pairs} >= {"REQUEST", "THREATEN"}
@@ -90,24 +102,11 @@ FILTERS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("driver_rows", "scan_rows"),
-    [(5000, 20000), (0, 20000), (0, 1)],
-    ids=["rarest filter drives", "newest first", "newest few, then the rarest drives"],
-)
+@pytest.mark.usefixtures("strategy")
 @pytest.mark.parametrize("query", FILTERS, ids=repr)
-def test_corpus_events_answer_every_filter_like_their_reports(
-    db: Path,
-    query: EventFilter,
-    driver_rows: int,
-    scan_rows: int,
-    monkeypatch: pytest.MonkeyPatch,
-):
+def test_corpus_events_answer_every_filter_like_their_reports(db: Path, query: EventFilter):
     """One article, whose events are all different: each filter finds one corpus event per
-    report it finds, each with that report as its first, reported once by one site; whichever
-    way the query is run (see newsgraph.store.facets)."""
-    monkeypatch.setattr(facets, "DRIVER_ROWS", driver_rows)
-    monkeypatch.setattr(facets, "SCAN_ROWS", scan_rows)
+    report it finds, each with that report as its first, reported once by one site."""
     reports = run(db, find_event_reports, query)
     events = run(db, find_events, query)
     assert sorted((row.corpus_event, row.event_id, row.type) for row in events) == sorted(

@@ -7,16 +7,22 @@ names, source types and modalities of its reports. A query asks for the newest c
 depends on how common each facet is, so :func:`newest_rows` chooses:
 
 * a facet held by fewer than :data:`DRIVER_ROWS` corpus events drives the query: its corpus
-  events come from the facet index, are checked for the other facets and sorted;
-* a single common facet: walk the corpus events newest first (the date index) and stop at the
-  limit, which comes soon when matches are common;
+  events come from the facet index, those having the other facets too are kept, and their
+  rows are checked and sorted;
+* a single common facet: walk the rows newest first (the date index), checking the facet
+  first (one index lookup), and stop at the limit, which comes soon when matches are common;
 * several common facets may still be rare together (Israel acting on Canada): walk the newest
-  :data:`SCAN_ROWS` corpus events first, and when they hold fewer matches than the limit,
-  drive the query by the least common facet.
+  :data:`SCAN_ROWS` rows first (those dated on or after the date of the row that many places
+  from the newest, read from the date index), and when they hold fewer matches than the
+  limit, drive the query by the least common facet.
 
-On a synthetic store of a million events (``bench/corpus.py queries``) the driven and the
-walked queries each stay under 25 ms at the 95th percentile; walking alone took 580 ms for two
-common countries rare together, driving alone 300 ms for one common country.
+Only the keys of the rows are searched for; the rows shown are then read by key, so what the
+display computes (actor names) is computed for them alone.
+
+On a synthetic store of a million events (``bench/corpus.py queries``, 50 queries of each kind,
+on two cores shared with other work) every kind of corpus-event query answered within 50 ms at
+the 95th percentile, and of report query within 170 ms; a subquery per report took 0.3 to 3.9 s,
+walking alone 580 ms for two common countries rare together.
 """
 
 from __future__ import annotations
@@ -69,118 +75,164 @@ def _held_by(conn: sqlite3.Connection, facet: Facet, cap: int | None) -> int:
 
 @dataclass(frozen=True)
 class Target:
-    """What a search walks newest first: the rows of ``table`` (as ``alias``, with ``joins``)
-    in ``order``; ``restriction`` keeps the rows of a set of corpus events (``{ids}`` stands for
-    the query of their ids), and ``checks_facets`` says whether each facet must be checked on a
-    row, or the caller's conditions already do it (reports)."""
+    """What a search walks newest first: the rows of ``table`` (as ``alias``, with ``joins``),
+    each known by ``key``, in ``order``; ``corpus_event`` is a row's corpus event id, and
+    ``restriction`` keeps the rows of a set of corpus events (``{ids}`` stands for the query of
+    their ids)."""
 
     table: str
     alias: str
     joins: str
+    key: str
     order: str
+    corpus_event: str
     restriction: str
-    checks_facets: bool
 
 
 CORPUS_EVENTS = Target(
     table="corpus_events",
     alias="ce",
-    joins=(
-        "JOIN events e ON e.article_id = ce.first_article_id AND e.id = ce.first_event_id "
-        "JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
-    ),
+    joins="",
+    key="ce.id",
     order="ce.date DESC NULLS LAST, ce.id DESC",
+    corpus_event="ce.id",
     restriction="ce.id IN ({ids})",
-    checks_facets=True,
 )
 REPORTS = Target(
     table="events",
     alias="e",
-    joins=(
-        "JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id "
-        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
-        "LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = e.source"
-    ),
+    joins="LEFT JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id",
+    key="e.article_id, e.id",
     order="e.date DESC NULLS LAST, e.article_id, e.id",
+    corpus_event="r.corpus_event_id",
     restriction=(
         "(e.article_id, e.id) IN (SELECT h.article_id, h.event_id FROM event_reports h "
         "WHERE h.corpus_event_id IN ({ids}))"
     ),
-    checks_facets=False,
 )
+
+
+def _has(facet: Facet, corpus_event: str) -> str:
+    """The condition that the corpus event ``corpus_event`` (an SQL expression) has ``facet``."""
+    return (
+        "EXISTS (SELECT 1 FROM corpus_event_facets f WHERE "
+        f"f.corpus_event_id = {corpus_event} AND {facet.condition('f')})"
+    )
 
 
 @dataclass(frozen=True)
 class _Search:
-    """The newest rows of ``target`` meeting ``conditions`` (SQL, with their ``parameters``)
-    and having every facet, as ``select`` gives them."""
+    """The keys of the newest rows of ``target`` meeting ``conditions`` (SQL, with their
+    ``parameters``) whose corpus events have every facet."""
 
     target: Target
-    select: str
     facets: list[Facet]
     conditions: list[str]
     parameters: list
     limit: int
 
     def run(
-        self, conn: sqlite3.Connection, driver: Facet | None = None, newest: int | None = None
+        self, conn: sqlite3.Connection, driver: Facet | None = None, newest: str | None = None
     ) -> list[tuple]:
-        """The rows, among the corpus events of the ``driver`` facet, or among the ``newest``
-        rows, or walking all of them newest first."""
+        """The keys, among the corpus events of the ``driver`` facet (that have the others
+        too), or among the rows dated ``newest`` or later, or walking them all newest first.
+        The facets are checked before the caller's conditions: they cost one index lookup."""
         target = self.target
-        rows, parameters = f"{target.table} {target.alias}", []
-        if newest is not None:
-            rows = (
-                f"(SELECT * FROM {target.table} {target.alias} ORDER BY {target.order} "
-                f"LIMIT ?) {target.alias}"
+        conditions, parameters = [], []
+        others = [facet for facet in self.facets if facet is not driver]
+        if driver is not None:
+            ids = "SELECT d.corpus_event_id FROM corpus_event_facets d WHERE " + " AND ".join(
+                [driver.condition("d"), *(_has(f, "d.corpus_event_id") for f in others)]
             )
+            conditions.append(target.restriction.format(ids=ids))
+            parameters += driver.parameters
+        else:
+            conditions += [_has(facet, target.corpus_event) for facet in others]
+        for facet in others:
+            parameters += facet.parameters
+        if newest is not None:
+            conditions.append(f"{target.alias}.date >= ?")
             parameters.append(newest)
-        conditions = list(self.conditions)
+        conditions += self.conditions
         parameters += self.parameters
-        for facet in self.facets:
-            if facet is driver:
-                ids = f"SELECT d.corpus_event_id FROM corpus_event_facets d WHERE {facet.condition('d')}"
-                conditions.append(target.restriction.format(ids=ids))
-                parameters += facet.parameters
-            elif target.checks_facets:
-                conditions.append(
-                    "EXISTS (SELECT 1 FROM corpus_event_facets f WHERE "
-                    f"f.corpus_event_id = ce.id AND {facet.condition('f')})"
-                )
-                parameters += facet.parameters
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         sql = (
-            f"SELECT {self.select} FROM {rows} {target.joins}{where} "
+            f"SELECT {target.key} FROM {target.table} {target.alias} {target.joins}{where} "
             f"ORDER BY {target.order} LIMIT ?"
         )
         return conn.execute(sql, [*parameters, self.limit]).fetchall()
+
+    def newest_date(self, conn: sqlite3.Connection, rows: int) -> str | None:
+        """The date of the row ``rows`` places from the newest of the target (read from the
+        date index alone); None when there are fewer dated rows."""
+        target = self.target
+        found = conn.execute(
+            f"SELECT {target.alias}.date FROM {target.table} {target.alias} "
+            f"ORDER BY {target.alias}.date DESC NULLS LAST LIMIT 1 OFFSET ?",
+            (rows,),
+        ).fetchone()
+        return found[0] if found else None
+
+
+def _newest_keys(
+    conn: sqlite3.Connection,
+    target: Target,
+    facets: list[Facet],
+    conditions: list[str],
+    parameters: list,
+    limit: int,
+) -> list[tuple]:
+    """The keys of the newest ``limit`` rows of ``target`` that meet ``conditions`` (SQL, with
+    their ``parameters``) and whose corpus events have every facet, newest first."""
+    if any(not facet.values for facet in facets):
+        return []
+    search = _Search(target, facets, conditions, parameters, limit)
+    if not facets:
+        return search.run(conn)
+    held = [_held_by(conn, facet, DRIVER_ROWS) for facet in facets]
+    if min(held) < DRIVER_ROWS:
+        return search.run(conn, driver=facets[held.index(min(held))])
+    cutoff = search.newest_date(conn, SCAN_ROWS) if len(facets) > 1 else None
+    if cutoff is None:
+        return search.run(conn)
+    found = search.run(conn, newest=cutoff)
+    if len(found) == limit:
+        return found
+    held = [_held_by(conn, facet, None) for facet in facets]
+    return search.run(conn, driver=facets[held.index(min(held))])
+
+
+ROWS_PER_FETCH = 500
+"""Rows fetched by key a batch at a time: a limit of any size stays under SQLite's limit on
+parameters."""
 
 
 def newest_rows(
     conn: sqlite3.Connection,
     target: Target,
-    select: str,
+    display: str,
     facets: list[Facet],
     conditions: list[str],
     parameters: list,
     limit: int,
 ) -> list[tuple]:
     """The newest ``limit`` rows of ``target`` that meet ``conditions`` (SQL, with their
-    ``parameters``) and whose corpus events have every facet, as ``select`` gives them."""
-    if any(not facet.values for facet in facets):
-        return []
-    search = _Search(target, select, facets, conditions, parameters, limit)
-    if not facets:
-        return search.run(conn)
-    held = [_held_by(conn, facet, DRIVER_ROWS) for facet in facets]
-    if min(held) < DRIVER_ROWS:
-        return search.run(conn, driver=facets[held.index(min(held))])
-    if len(facets) == 1:
-        return search.run(conn)
-    found = search.run(conn, newest=SCAN_ROWS)
-    if len(found) == limit:
-        return found
-    held = [_held_by(conn, facet, None) for facet in facets]
-    return search.run(conn, driver=facets[held.index(min(held))])
+    ``parameters``) and whose corpus events have every facet, newest first, as the query
+    ``display`` (a SELECT of the key columns first, and FROM, without WHERE) shows them.
+
+    The rows are found by key, and only the rows shown are then read in full: what the
+    display computes (actor names, titles) is not computed for every candidate."""
+    keys = _newest_keys(conn, target, facets, conditions, parameters, limit)
+    columns = [column.strip() for column in target.key.split(",")]
+    # One equality per key column, ORed: SQLite looks each key up in its index, which it does
+    # not do for a row value IN a list of row values.
+    one_key = "(" + " AND ".join(f"{column} = ?" for column in columns) + ")"
+    rows = []
+    for start in range(0, len(keys), ROWS_PER_FETCH):
+        batch = keys[start : start + ROWS_PER_FETCH]
+        rows += conn.execute(
+            f"{display} WHERE {' OR '.join([one_key] * len(batch))}",
+            [value for key in batch for value in key],
+        ).fetchall()
+    order = {tuple(key): position for position, key in enumerate(keys)}
+    return sorted(rows, key=lambda row: order[tuple(row[: len(columns)])])

@@ -164,6 +164,7 @@ class PostgresStore(ArticleStore):
 
     def __init__(self, url: str) -> None:
         """Connect to ``url`` for writing and migrate the database."""
+        from ..corpus import index_missing_articles
         from .parts import fill_missing_parts
 
         self.path = url
@@ -172,6 +173,7 @@ class PostgresStore(ArticleStore):
             try:
                 migrate_postgres(self._conn)
                 fill_missing_parts(self._conn)
+                index_missing_articles(self._conn)
             except BaseException:
                 self._conn.close()
                 raise

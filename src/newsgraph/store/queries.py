@@ -235,19 +235,33 @@ def find_event_reports(conn: sqlite3.Connection, query: EventFilter) -> list[Eve
         where.add_match(side_condition("recipient", query.recipient))
     if query.modality:
         where.add("e.modality = ?", query.modality.lower())
+    # Place and source as conditions on the event, not on the joined rows: a condition on a
+    # joined table let SQLite start from that table's index and sort every match.
     if query.place:
-        where.add_match(_place_match("p", query.place))
+        condition, values = _place_match("pl", query.place)
+        where.add(
+            "EXISTS (SELECT 1 FROM places pl WHERE pl.article_id = e.article_id "
+            f"AND pl.id = e.place AND {condition})",
+            *values,
+        )
     if query.source_type:
-        where.add("s.type = ?", query.source_type)
+        where.add(
+            "EXISTS (SELECT 1 FROM sources so WHERE so.article_id = e.article_id "
+            "AND so.id = e.source AND so.type = ?)",
+            query.source_type,
+        )
     _add_type_dates_and_id(where, query, "e", "r.corpus_event_id")
-    select = (
-        "e.article_id, e.id, r.corpus_event_id, e.type, e.mode, e.modality, e.date, "
+    display = (
+        "SELECT e.article_id, e.id, r.corpus_event_id, e.type, e.mode, e.modality, e.date, "
         f"{_side_names('actor')}, {_side_names('recipient')}, p.name, s.type, s.text, "
-        "e.evidence, a.title"
+        "e.evidence, a.title FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id "
+        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
+        "LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = e.source"
     )
     facets = _corpus_facets(conn, query)
     rows = newest_rows(
-        conn, REPORTS, select, facets, where.conditions, where.parameters, query.limit
+        conn, REPORTS, display, facets, where.conditions, where.parameters, query.limit
     )
     return [EventRow(*row) for row in rows]
 
@@ -285,15 +299,18 @@ def find_events(conn: sqlite3.Connection, query: EventFilter) -> list[CorpusEven
     """
     where = _Where()
     _add_type_dates_and_id(where, query, "ce", "ce.id")
-    select = (
-        "ce.id, ce.type, e.modality, ce.date, "
+    display = (
+        "SELECT ce.id, ce.type, e.modality, ce.date, "
         f"{_side_names('actor')}, {_side_names('recipient')}, p.name, ce.reports, "
         "ce.articles, ce.sites, ce.stories, ce.first_reported, e.article_id, e.id, "
-        "e.evidence, a.title"
+        "e.evidence, a.title FROM corpus_events ce "
+        "JOIN events e ON e.article_id = ce.first_article_id AND e.id = ce.first_event_id "
+        "JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
     )
     facets = _corpus_facets(conn, query)
     rows = newest_rows(
-        conn, CORPUS_EVENTS, select, facets, where.conditions, where.parameters, query.limit
+        conn, CORPUS_EVENTS, display, facets, where.conditions, where.parameters, query.limit
     )
     return [CorpusEventRow(*row) for row in rows]
 

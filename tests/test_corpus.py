@@ -378,12 +378,31 @@ def test_stores_made_before_the_corpus_tables_are_filled_on_open(
     with sqlite3.connect(db) as conn:
         for table in CORPUS_TABLES:
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     with pytest.raises(Exception, match="older than this newsgraph"):
         ArticleStore.open_readonly(db)
     ArticleStore(db).close()
     assert snapshot(db) == before
     assert run(db, find_stories, StoryFilter(min_versions=2))[0].versions == 2
+
+
+def test_stores_made_before_the_pair_facet_get_it_on_open(
+    tmp_path: Path, seed: ArticleRecord, reworded: ArticleRecord, syndicated: ArticleRecord
+):
+    db = tmp_path / "v4.db"
+    put_all(db, seed, reworded, syndicated)
+    before = snapshot(db)
+    pairs = run(db, find_events, EventFilter(actor="USA", recipient="MEX"))
+    with sqlite3.connect(db) as conn:
+        held = conn.execute("SELECT COUNT(*) FROM corpus_event_facets WHERE facet = 'pair'")
+        assert held.fetchone()[0] > 0
+        conn.execute("DELETE FROM corpus_event_facets WHERE facet = 'pair'")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 5")
+    with pytest.raises(Exception, match="older than this newsgraph"):
+        ArticleStore.open_readonly(db)
+    ArticleStore(db).close()
+    assert snapshot(db) == before
+    assert pairs and run(db, find_events, EventFilter(actor="USA", recipient="MEX")) == pairs
 
 
 def test_events_command_prints_corpus_events_and_reports_on_request(

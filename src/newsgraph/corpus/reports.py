@@ -19,7 +19,8 @@ class EventReport:
     """One event of one stored article. ``actor_key`` and ``recipient_key`` are side keys (see
     :func:`side_key`); ``place_country`` is the country of the event's place, when known;
     ``facets`` are the ``(facet, value)`` pairs the corpus-event queries filter on: actor and
-    recipient codes and names, place country and name, source type, modality."""
+    recipient codes and names, each actor code with each recipient code (``pair``), place
+    country and name, source type, modality."""
 
     article_id: str
     event_id: str
@@ -90,10 +91,22 @@ def compatible_dates(date: str) -> list[str]:
     return [date, date[:7]] if len(date) > len("2019-05") else [date]
 
 
+def pair_value(actor: str, recipient: str) -> str:
+    """The ``pair`` facet's value for an actor code and a recipient code: "USA>MEXGOV"."""
+    return f"{actor}>{recipient}"
+
+
 def _facets(
     actors: list, recipients: list, modality: str, place: tuple, source_type: str | None
 ) -> frozenset[tuple[str, str]]:
     facets = _side_facets("actor", actors) | _side_facets("recipient", recipients)
+    facets |= {
+        ("pair", pair_value(actor, recipient))
+        for facet, actor in facets
+        if facet == "actor"
+        for other, recipient in facets
+        if other == "recipient"
+    }
     facets.add(("modality", modality))
     place_name, place_country = place
     if place_name:

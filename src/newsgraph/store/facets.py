@@ -120,6 +120,23 @@ def _has(facet: Facet, corpus_event: str) -> str:
     )
 
 
+def having_all(driver: Facet, others: list[Facet]) -> tuple[str, list[str]]:
+    """The query of the ids of the corpus events having every facet, read from the ``driver``
+    facet's index and checked for the ``others``, with its parameters."""
+    sql = "SELECT d.corpus_event_id FROM corpus_event_facets d WHERE " + " AND ".join(
+        [driver.condition("d"), *(_has(facet, "d.corpus_event_id") for facet in others)]
+    )
+    return sql, driver.parameters + [value for facet in others for value in facet.parameters]
+
+
+def least_held(conn: sqlite3.Connection, facets: list[Facet]) -> Facet:
+    """The facet the fewest corpus events have: the one to read the others' matches from."""
+    held = [_held_by(conn, facet, DRIVER_ROWS) for facet in facets]
+    if min(held) >= DRIVER_ROWS:
+        held = [_held_by(conn, facet, None) for facet in facets]
+    return facets[held.index(min(held))]
+
+
 @dataclass(frozen=True)
 class _Search:
     """The keys of the newest rows of ``target`` meeting ``conditions`` (SQL, with their
@@ -141,15 +158,11 @@ class _Search:
         conditions, parameters = [], []
         others = [facet for facet in self.facets if facet is not driver]
         if driver is not None:
-            ids = "SELECT d.corpus_event_id FROM corpus_event_facets d WHERE " + " AND ".join(
-                [driver.condition("d"), *(_has(f, "d.corpus_event_id") for f in others)]
-            )
+            ids, parameters = having_all(driver, others)
             conditions.append(target.restriction.format(ids=ids))
-            parameters += driver.parameters
         else:
             conditions += [_has(facet, target.corpus_event) for facet in others]
-        for facet in others:
-            parameters += facet.parameters
+            parameters += [value for facet in others for value in facet.parameters]
         if newest is not None:
             conditions.append(f"{target.alias}.date >= ?")
             parameters.append(newest)
@@ -198,8 +211,7 @@ def _newest_keys(
     found = search.run(conn, newest=cutoff)
     if len(found) == limit:
         return found
-    held = [_held_by(conn, facet, None) for facet in facets]
-    return search.run(conn, driver=facets[held.index(min(held))])
+    return search.run(conn, driver=least_held(conn, facets))
 
 
 ROWS_PER_FETCH = 500

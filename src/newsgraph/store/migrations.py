@@ -224,6 +224,23 @@ MIGRATIONS.append(
     )
 )
 
+# The ``pair`` facet: each actor code of a corpus event with each recipient code ("USA>MEX"),
+# so a timeline or an actor-and-recipient query reads one index range instead of checking one
+# side's corpus events for the other side.
+MIGRATIONS.append(
+    (
+        5,
+        """
+        INSERT OR IGNORE INTO corpus_event_facets (facet, value, corpus_event_id)
+        SELECT 'pair', fa.value || '>' || fr.value, fa.corpus_event_id
+        FROM corpus_event_facets fa
+        JOIN corpus_event_facets fr ON fr.corpus_event_id = fa.corpus_event_id
+            AND fr.facet = 'recipient'
+        WHERE fa.facet = 'actor';
+        """,
+    )
+)
+
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """

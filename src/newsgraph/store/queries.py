@@ -16,8 +16,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from ..corpus.reports import pair_value
 from .facets import CORPUS_EVENTS, REPORTS, Facet, named_facet, newest_rows
-from .fulltext import article_search_sql, quote_match
+from .fulltext import quote_match, search_article_rows
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _COUNTRY_SECTOR = re.compile(r"^([A-Z]{3})([A-Z]{3})$")
@@ -160,6 +161,11 @@ def _actor_match(alias: str, value: str) -> tuple[str, list[str]]:
     return f"{alias}.name LIKE ? ESCAPE '\\'", [f"%{_like(value)}%"]
 
 
+def _is_code(value: str | None) -> bool:
+    """Whether an actor filter is a country code or a code with its sector ("MEXGOV")."""
+    return bool(value) and bool(_COUNTRY.match(value) or _COUNTRY_SECTOR.match(value))
+
+
 def _place_match(alias: str, value: str) -> tuple[str, list[str]]:
     if _COUNTRY.match(value):
         return f"{alias}.country = ?", [value]
@@ -259,25 +265,28 @@ def find_event_reports(conn: sqlite3.Connection, query: EventFilter) -> list[Eve
         "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
         "LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = e.source"
     )
-    facets = _corpus_facets(conn, query)
+    facets = event_facets(conn, query)
     rows = newest_rows(
         conn, REPORTS, display, facets, where.conditions, where.parameters, query.limit
     )
     return [EventRow(*row) for row in rows]
 
 
-def _corpus_facets(conn: sqlite3.Connection, query: EventFilter) -> list[Facet]:
+def event_facets(conn: sqlite3.Connection, query: EventFilter) -> list[Facet]:
     """The report filters of ``query`` as facets of corpus events."""
 
     def named(facet: str, part: str) -> Facet:
         return named_facet(conn, facet, part, _like(" ".join(part.casefold().split())))
 
     facets = []
-    for side, value in (("actor", query.actor), ("recipient", query.recipient)):
-        if value and (_COUNTRY.match(value) or _COUNTRY_SECTOR.match(value)):
-            facets.append(Facet(side, (value,)))
-        elif value:
-            facets.append(named(f"{side}_name", value))
+    if _is_code(query.actor) and _is_code(query.recipient):
+        facets.append(Facet("pair", (pair_value(query.actor, query.recipient),)))
+    else:
+        for side, value in (("actor", query.actor), ("recipient", query.recipient)):
+            if _is_code(value):
+                facets.append(Facet(side, (value,)))
+            elif value:
+                facets.append(named(f"{side}_name", value))
     if query.place and _COUNTRY.match(query.place):
         facets.append(Facet("place", (query.place,)))
     elif query.place:
@@ -308,7 +317,7 @@ def find_events(conn: sqlite3.Connection, query: EventFilter) -> list[CorpusEven
         "JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
     )
-    facets = _corpus_facets(conn, query)
+    facets = event_facets(conn, query)
     rows = newest_rows(
         conn, CORPUS_EVENTS, display, facets, where.conditions, where.parameters, query.limit
     )
@@ -384,8 +393,9 @@ def find_counts(conn: sqlite3.Connection, query: CountFilter) -> list[CountRow]:
 
 def search_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchRow]:
     """Articles whose title or text hold every word of ``text``, best match first, with a
-    snippet around the words."""
+    snippet around the words. On SQLite, when more than
+    :data:`~newsgraph.store.fulltext.RANKED_MATCHES` articles match, the best of the newest
+    stored that many."""
     if not text.split():
         return []
-    sql, parameters = article_search_sql(conn, text)
-    return [SearchRow(*row) for row in conn.execute(sql, [*parameters, limit])]
+    return [SearchRow(*row) for row in search_article_rows(conn, text, limit)]

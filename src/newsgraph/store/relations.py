@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date as calendar_date
 from datetime import timedelta
 
-from .queries import side_condition
+from ..events.lexicon import load_lexicon
+from .facets import having_all, least_held
+from .queries import EventFilter, event_facets
 
 UNREAL = "('negated', 'hypothetical')"
 
@@ -53,35 +55,38 @@ def timeline(
     """Events with ``a`` on one side and ``b`` on the other, both directions, by period
     (``month`` or ``week``), oldest first, between ``since`` and ``until`` (ISO dates of any
     precision, both included: ``until="2026"`` keeps all of 2026). Events dated only to a year
-    are left out."""
-    rows = []
-    for first, second in ((a, b), (b, a)):
-        actor, actor_values = side_condition("actor", first)
-        recipient, recipient_values = side_condition("recipient", second)
-        bounds, bound_values = _date_bounds(since, until)
-        rows.extend(
-            (first == a, corpus_event, type_, date, score or 0.0)
-            for corpus_event, type_, date, score in conn.execute(
-                "SELECT r.corpus_event_id, e.type, e.date, e.score FROM events e "
-                "JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id "
-                f"WHERE e.date IS NOT NULL AND e.modality NOT IN {UNREAL} AND {actor} "
-                f"AND {recipient}{bounds} ORDER BY r.corpus_event_id, e.date DESC",
-                [*actor_values, *recipient_values, *bound_values],
-            )
-        )
+    are left out.
+
+    The corpus events are read from the facet index of the side fewer of them have
+    (:mod:`newsgraph.store.facets`), never by a subquery per report of the whole store."""
     tallies: dict[str, _Tally] = {}
-    counted: set[tuple[bool, int]] = set()
-    for forward, corpus_event, type_, date, score in rows:
-        period = _period(date, by)
-        if period is not None and (forward, corpus_event) not in counted:
-            counted.add((forward, corpus_event))
-            tallies.setdefault(period, _Tally()).add(forward, type_, score)
+    scores = _type_scores()
+    for first, second in ((a, b), (b, a)):
+        facets = event_facets(conn, EventFilter(actor=first, recipient=second))
+        if any(not facet.values for facet in facets):
+            continue
+        driver = least_held(conn, facets)
+        ids, id_values = having_all(driver, [facet for facet in facets if facet is not driver])
+        bounds, bound_values = _date_bounds(since, until)
+        for type_, date in conn.execute(
+            f"SELECT ce.type, ce.date FROM corpus_events ce WHERE ce.id IN ({ids}) "
+            f"AND length(ce.date) >= 7 AND ce.modality_class NOT IN {UNREAL}{bounds}",
+            [*id_values, *bound_values],
+        ):
+            period = _period(date, by)
+            if period is not None:
+                tallies.setdefault(period, _Tally()).add(first == a, type_, scores.get(type_))
     if not tallies:
         return []
     return [
         tallies.get(period, _Tally()).row(period)
         for period in _periods_between(min(tallies), max(tallies), by)
     ]
+
+
+def _type_scores() -> dict[str, float]:
+    """Each PLOVER type's score: the score the event coder gives every event of the type."""
+    return {name: event_type.score or 0.0 for name, event_type in load_lexicon().types.items()}
 
 
 @dataclass
@@ -91,13 +96,13 @@ class _Tally:
     score: float = 0.0
     types: dict[str, int] = field(default_factory=dict)
 
-    def add(self, forward: bool, type_: str, score: float) -> None:
+    def add(self, forward: bool, type_: str, score: float | None) -> None:
         if forward:
             self.a_to_b += 1
         else:
             self.b_to_a += 1
         self.types[type_] = self.types.get(type_, 0) + 1
-        self.score += score
+        self.score += score or 0.0
 
     def row(self, period: str) -> TimelineRow:
         types = sorted(self.types.items(), key=lambda item: -item[1])
@@ -130,13 +135,13 @@ def _periods_between(first: str, last: str, by: str) -> list[str]:
 
 
 def _date_bounds(since: str | None, until: str | None) -> tuple[str, list[str]]:
-    """SQL conditions on ``e.date`` for an inclusive range of ISO dates of any precision."""
+    """SQL conditions on ``ce.date`` for an inclusive range of ISO dates of any precision."""
     sql, values = "", []
     if since:
-        sql += " AND e.date >= ?"
+        sql += " AND ce.date >= ?"
         values.append(since)
     if until:
-        sql += " AND substr(e.date, 1, length(?)) <= ?"
+        sql += " AND substr(ce.date, 1, length(?)) <= ?"
         values += [until, until]
     return sql, values
 
@@ -180,28 +185,26 @@ class DyadReport:
     most_cooperation: list[DyadRow]
 
 
-# One row per (country pair, corpus event): an event with two actors of one country, or told by
-# several reports, counts once.
-# Month-only dates stand for the month's first day; year-only dates are left out.
+# The country pairs of the corpus events in a period and their types, from the ``pair`` facet
+# (country codes are three letters, so "USA>MEX" and not "USAGOV>MEX"), counting each corpus
+# event once per pair: one with actors on both sides, or told by several reports, counts once.
+# Month-only dates stand for the month's first day; year-only dates are left out. The bare
+# ``ce.date`` bounds are implied by the others and let the date index find the period; CROSS
+# JOIN keeps SQLite from starting at the facets of the whole store instead.
 _PAIR_EVENTS = f"""
-SELECT pair_first, pair_second, COUNT(*), SUM(MAX(score, 0)), SUM(MIN(score, 0)), SUM(score)
+SELECT pair, type, COUNT(*)
 FROM (
-    SELECT MIN(aa.country, ra.country) AS pair_first, MAX(aa.country, ra.country) AS pair_second,
-        r.corpus_event_id, MAX(COALESCE(e.score, 0)) AS score
-    FROM events e
-    JOIN event_reports r ON r.article_id = e.article_id AND r.event_id = e.id
-    JOIN event_actors ea ON ea.article_id = e.article_id AND ea.event_id = e.id
-        AND ea.side = 'actor'
-    JOIN actors aa ON aa.article_id = ea.article_id AND aa.id = ea.actor_id
-    JOIN event_actors er ON er.article_id = e.article_id AND er.event_id = e.id
-        AND er.side = 'recipient'
-    JOIN actors ra ON ra.article_id = er.article_id AND ra.id = er.actor_id
-    WHERE length(e.date) >= 7 AND e.modality NOT IN {UNREAL} AND substr(e.date || '-01', 1, 10) >= ?
-        AND substr(e.date || '-01', 1, 10) < ?
-        AND aa.country IS NOT NULL AND ra.country IS NOT NULL AND aa.country != ra.country
-    GROUP BY pair_first, pair_second, r.corpus_event_id
-)
-GROUP BY pair_first, pair_second
+    SELECT DISTINCT CASE WHEN substr(f.value, 1, 3) < substr(f.value, 5, 3) THEN f.value
+        ELSE substr(f.value, 5, 3) || '>' || substr(f.value, 1, 3) END AS pair,
+        ce.id, ce.type AS type
+    FROM corpus_events ce CROSS JOIN corpus_event_facets f
+    WHERE f.corpus_event_id = ce.id AND f.facet = 'pair' AND length(f.value) = 7
+        AND substr(f.value, 1, 3) != substr(f.value, 5, 3)
+        AND ce.date >= substr(:start, 1, 7) AND ce.date < :end AND length(ce.date) >= 7
+        AND substr(ce.date || '-01', 1, 10) >= :start AND substr(ce.date || '-01', 1, 10) < :end
+        AND ce.modality_class NOT IN {UNREAL}
+) pairs
+GROUP BY pair, type
 """
 
 
@@ -283,9 +286,20 @@ def _period_before(start: calendar_date, end: calendar_date) -> calendar_date:
 def _pair_totals(
     conn: sqlite3.Connection, start: calendar_date, end: calendar_date
 ) -> dict[tuple[str, str], tuple[int, float, float, float]]:
-    return {
-        (first, second): (events, cooperation, conflict, index)
-        for first, second, events, cooperation, conflict, index in conn.execute(
-            _PAIR_EVENTS, (start.isoformat(), end.isoformat())
+    """Each country pair's events in the half-open period, the sums of their cooperative and
+    conflictual scores, and the net index."""
+    scores = _type_scores()
+    totals: dict[tuple[str, str], tuple[int, float, float, float]] = {}
+    for pair, type_, events in conn.execute(
+        _PAIR_EVENTS, {"start": start.isoformat(), "end": end.isoformat()}
+    ):
+        first, second = pair.split(">")
+        score = scores.get(type_, 0.0)
+        number, cooperation, conflict, index = totals.get((first, second), (0, 0.0, 0.0, 0.0))
+        totals[(first, second)] = (
+            number + events,
+            cooperation + events * max(score, 0.0),
+            conflict + events * min(score, 0.0),
+            index + events * score,
         )
-    }
+    return totals

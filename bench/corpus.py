@@ -88,7 +88,7 @@ from newsgraph.store.queries import (
     find_quotes,
     search_articles,
 )
-from newsgraph.store.relations import timeline
+from newsgraph.store.relations import DyadReport, dyads, timeline
 
 GOAL_MS = 100.0
 PART_TABLES = ("events", "actors", "quotes", "sources", "counts", "stories", "corpus_events")
@@ -280,7 +280,7 @@ def ingest_table(runs: list[IngestRun], markdown: bool) -> Table:
 def run_ingest(options: argparse.Namespace) -> None:
     seed = options.shared / CORPORA[0][1]
     list(Pipeline().run(read_inputs([str(seed)])))  # spaCy, gazetteer, lexicons: before timing
-    console = Console(width=180)
+    console = Console(width=240)
     console.print(f"models loaded: peak RSS {peak_rss_mb():,.0f} MB; {machine()}")
     runs = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -952,6 +952,8 @@ def draw_queries(world: World, seed: int, per_kind: int) -> list[Query]:
         queries += [
             Query("timeline common pair", timeline, (*common, "month")),
             Query("timeline rare pair", timeline, (*rare, "month")),
+            Query("dyads a year", dyads, (str(random_day(rng).year),)),
+            Query("dyads a month", dyads, (random_day(rng).isoformat()[:7],) * 2),
             Query("search_articles 1 word", search_articles, (search.draw(rng, 1),)),
             Query("search_articles 2 words", search_articles, (search.draw(rng, 2),)),
             Query(
@@ -982,6 +984,13 @@ class Timings:
         return 1000 * statistics.quantiles(self.seconds, n=20, method="inclusive")[18]
 
 
+def rows_of(result) -> int:
+    """The rows a query gave: a list's length, or a dyad report's ranked pairs."""
+    if isinstance(result, DyadReport):
+        return len(result.most_conflict) + len(result.most_cooperation)
+    return len(result)
+
+
 def time_queries(
     path: Path, queries: list[Query], budget: float, console: Console
 ) -> dict[str, Timings]:
@@ -997,7 +1006,7 @@ def time_queries(
                 continue
             started = time.perf_counter()
             rows = store.query(query.find, *query.arguments)
-            timing.add(query, time.perf_counter() - started, len(rows))
+            timing.add(query, time.perf_counter() - started, rows_of(rows))
     return dict(sorted(timings.items()))
 
 

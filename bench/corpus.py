@@ -952,7 +952,7 @@ def draw_queries(world: World, seed: int, per_kind: int) -> list[Query]:
         queries += [
             Query("timeline common pair", timeline, (*common, "month")),
             Query("timeline rare pair", timeline, (*rare, "month")),
-            Query("dyads a year", dyads, (str(random_day(rng).year),)),
+            Query("dyads a year", dyads, (str(random_day(rng).year),) * 2),
             Query("dyads a month", dyads, (random_day(rng).isoformat()[:7],) * 2),
             Query("search_articles 1 word", search_articles, (search.draw(rng, 1),)),
             Query("search_articles 2 words", search_articles, (search.draw(rng, 2),)),

@@ -18,7 +18,7 @@ from newsgraph.cli import main
 from newsgraph.ingest import Document
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import ArticleRecord
-from newsgraph.store import ArticleStore, facets
+from newsgraph.store import ArticleStore, facets, fulltext
 from newsgraph.store.fulltext import fts_query
 from newsgraph.store.queries import (
     CountFilter,
@@ -137,6 +137,24 @@ def test_quotes_sources_counts_and_search(db: Path):
     found = run(db, search_articles, "fentanyl labs", 5)
     assert len(found) == 1 and "[fentanyl]" in found[0].snippet.lower()
     assert run(db, search_articles, 'zzyzx" OR (', 5) == []
+
+
+def test_quote_search_walking_newest_first_finds_what_sorting_finds(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    sorted_by_date = run(db, find_quotes, QuoteFilter(search="the"))
+    assert len(sorted_by_date) >= 3
+    monkeypatch.setattr(fulltext, "WALKED_QUOTE_MATCHES", 1)
+    assert run(db, find_quotes, QuoteFilter(search="the")) == sorted_by_date
+    with sqlite3.connect(db) as conn:  # an index made before quotes shared its rowids
+        conn.execute("DELETE FROM quote_search")
+        conn.execute(
+            "INSERT INTO quote_search (rowid, article_id, quote_id, speaker, text) "
+            "SELECT rowid + 1000, article_id, id, '', text FROM quotes"
+        )
+        conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+    ArticleStore(db).close()
+    assert run(db, find_quotes, QuoteFilter(search="the")) == sorted_by_date
 
 
 def test_fts_query_quotes_every_term():

@@ -241,6 +241,21 @@ MIGRATIONS.append(
     )
 )
 
+# The quote search index under the quotes' own rowids, so a search for common words can check
+# quotes newest first (store/fulltext.py). PostgreSQL finds quotes by key and keeps its index.
+MIGRATIONS.append(
+    (
+        6,
+        """
+        DELETE FROM quote_search;
+        INSERT INTO quote_search (rowid, article_id, quote_id, speaker, text)
+        SELECT rowid, article_id, id, COALESCE(speaker_text, ''), text FROM quotes;
+        """,
+    )
+)
+POSTGRESQL_SCRIPTS: dict[int, str] = {6: ""}
+"""The migrations whose PostgreSQL form is not the rewritten SQLite script ("" for none)."""
+
 SCHEMA_VERSION: int = MIGRATIONS[-1][0]
 
 _BOOTSTRAP = """

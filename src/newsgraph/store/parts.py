@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from newsgraph.records import ArticleRecord
+from newsgraph.store.fulltext import index_quotes
 
 _INSERTS = {
     "actors": "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -17,7 +18,6 @@ _INSERTS = {
     "counts": "INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "flags": "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?)",
     "article_search": "INSERT INTO article_search VALUES (?, ?, ?)",
-    "quote_search": "INSERT INTO quote_search VALUES (?, ?, ?, ?)",
     "article_parts": "INSERT INTO article_parts VALUES (?)",
 }
 
@@ -86,7 +86,6 @@ def part_rows(record: ArticleRecord) -> dict[str, list[tuple]]:
             for position, f in enumerate(record.flags)
         ],
         "article_search": [(article, record.meta.title or "", record.text)],
-        "quote_search": [(article, q.id, q.speaker_text or "", q.text) for q in record.quotes],
         "article_parts": [(article,)],
     }
 
@@ -96,6 +95,8 @@ def insert_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
     for table, rows in part_rows(record).items():
         if rows:
             conn.executemany(_INSERTS[table], rows)
+    if record.quotes:
+        index_quotes(conn, record.id)
 
 
 def fill_missing_parts(conn: sqlite3.Connection) -> int:
@@ -116,7 +117,7 @@ def fill_missing_parts(conn: sqlite3.Connection) -> int:
             (record_json,) = conn.execute(
                 "SELECT record_json FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
-            for table in _INSERTS:
+            for table in [*_INSERTS, "quote_search"]:
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
             insert_parts(conn, ArticleRecord.model_validate_json(record_json))
         conn.execute("COMMIT")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from .errors import StoreError
-from .migrations import MIGRATIONS, SCHEMA_VERSION, check_readable
+from .migrations import MIGRATIONS, POSTGRESQL_SCRIPTS, SCHEMA_VERSION, check_readable
 from .postgres_sql import postgres_ddl, postgres_query
 from .sqlite import ArticleStore
 
@@ -149,7 +149,9 @@ def migrate_postgres(conn: PostgresConnection) -> int:
                     "(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     (version,),
                 )
-                conn.executescript(script)
+                script = POSTGRESQL_SCRIPTS.get(version, script)
+                if script:
+                    conn.executescript(script)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -337,11 +337,17 @@ def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
         )
     if query.kind:
         where.add("q.kind = ?", query.kind)
+    tables = "quotes q JOIN articles a ON a.id = q.article_id"
     if query.search:
-        where.add_match(quote_match(conn, query.search))
+        match = quote_match(conn, query.search, may_walk=not query.speaker)
+        where.add(match.condition, *match.parameters)
+        if match.walk_newest:
+            # CROSS JOIN: SQLite walks the articles' date index, newest first.
+            tables = "articles a CROSS JOIN quotes q"
+            where.add("q.article_id = a.id")
     sql = (
         "SELECT q.article_id, q.id, q.kind, q.speaker_text, q.cue, q.text, a.title, a.published "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f"FROM {tables}"
         + where.sql
         + " ORDER BY a.published DESC NULLS LAST, q.article_id, q.start LIMIT ?"
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from ..records import Actor, ArticleRecord, Event, InputInfo
+from ..analysis.brief import count_line, event_line, sources_by_type
+from ..records import ArticleRecord, InputInfo
 
 EVIDENCE_CHARS = 140
 
@@ -23,33 +24,6 @@ def _heading(out: Console, title: str, number: int) -> None:
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def actor_label(actor: Actor) -> str:
-    """The actor's name with its country and sector, as in "Alicia Bárcena (MEX GOV)"."""
-    facts = " ".join(value for value in (actor.country, actor.sector) if value)
-    return f"{actor.name} ({facts})" if facts else actor.name
-
-
-def event_line(record: ArticleRecord, event: Event) -> str:
-    """Who did what to whom, when, where, in what modality and on whose word, on one line."""
-    actors = {actor.id: actor_label(actor) for actor in record.actors}
-    places = {place.id: place.name for place in record.places}
-    sources = {source.id: source.text for source in record.sources}
-
-    def side(ids: list[str]) -> str:
-        return ", ".join(actors.get(actor_id, actor_id) for actor_id in ids) or "?"
-
-    kind = f"{event.type}/{event.mode}" if event.mode else event.type
-    facts = [
-        event.modality if event.modality != "asserted" else "",
-        event.date or "undated",
-        places.get(event.place, "") if event.place else "",
-        f"per {sources.get(event.source, event.source)}" if event.source else "",
-    ]
-    return f"{side(event.actor)} —{kind}→ {side(event.recipient)} · " + " · ".join(
-        fact for fact in facts if fact
-    )
 
 
 def print_header(out: Console, record: ArticleRecord) -> None:
@@ -120,7 +94,6 @@ def print_brief(record: ArticleRecord) -> None:
 
 def print_attribution(out: Console, record: ArticleRecord) -> None:
     """Quotes with their speakers, sources by type, counts, flags and the sourcing profile."""
-    sources = {source.id: source.text for source in record.sources}
     if record.quotes:
         _heading(out, "quotes", len(record.quotes))
         for quote in record.quotes:
@@ -131,28 +104,12 @@ def print_attribution(out: Console, record: ArticleRecord) -> None:
             out.print(f"  {quote.id} {who}{cue}: {mark}", markup=False)
     if record.sources:
         _heading(out, "sources", len(record.sources))
-        by_type: dict[str, list[str]] = {}
-        for source in record.sources:
-            reason = " (reason for anonymity given)" if source.anonymity_reason else ""
-            by_type.setdefault(source.type, []).append(f"{source.text}{reason}")
-        for source_type, texts in by_type.items():
-            out.print(f"  {source_type}: {'; '.join(texts)}", markup=False)
+        for group in sources_by_type(record):
+            out.print(f"  {group.type}: {'; '.join(group.sources)}", markup=False)
     if record.counts:
-        places = {place.id: place.name for place in record.places}
         _heading(out, "counts", len(record.counts))
         for count in record.counts:
-            qualifier = "" if count.qualifier == "=" else count.qualifier
-            facts = [
-                count.time or "",
-                places.get(count.place, "") if count.place else "",
-                f"per {sources.get(count.source, count.source)}" if count.source else "",
-            ]
-            details = " · ".join(fact for fact in facts if fact)
-            out.print(
-                f"  {count.id} {count.count_type} {qualifier}{count.value:,g} "
-                f"{count.object or ''}{' · ' + details if details else ''}",
-                markup=False,
-            )
+            out.print(f"  {count.id} {count_line(record, count)}", markup=False)
     if record.flags:
         _heading(out, "flags", len(record.flags))
         for flag in record.flags:

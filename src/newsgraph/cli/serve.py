@@ -40,5 +40,9 @@ def serve(db_path: str, host: str, port: int, token: str | None, max_request_mb:
         max_request_bytes=max_request_mb * 1024 * 1024,
     )
     mode = "read-write (token set)" if settings.token else "read-only"
-    click.echo(f"newsgraph on http://{host}:{port}/ ({mode}), database {db_path}", err=True)
+    click.echo(
+        f"newsgraph on http://{host}:{port}/ ({mode}), database {db_path}; "
+        f"API docs at http://{host}:{port}/api/docs",
+        err=True,
+    )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -52,8 +52,7 @@ def quote_match(conn, text: str, may_walk: bool = True) -> QuoteMatch:
         )
     query = fts_query(text)
     matches = conn.execute(
-        "SELECT COUNT(*) FROM (SELECT rowid FROM quote_search WHERE quote_search MATCH ? "
-        "LIMIT ?)",
+        "SELECT COUNT(*) FROM (SELECT rowid FROM quote_search WHERE quote_search MATCH ? LIMIT ?)",
         (query, WALKED_QUOTE_MATCHES),
     ).fetchone()[0]
     if may_walk and matches >= WALKED_QUOTE_MATCHES:

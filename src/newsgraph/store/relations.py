@@ -67,7 +67,7 @@ def timeline(
             continue
         driver = least_held(conn, facets)
         ids, id_values = having_all(driver, [facet for facet in facets if facet is not driver])
-        bounds, bound_values = _date_bounds(since, until)
+        bounds, bound_values = date_bounds(since, until)
         for type_, date in conn.execute(
             f"SELECT ce.type, ce.date FROM corpus_events ce WHERE ce.id IN ({ids}) "
             f"AND length(ce.date) >= 7 AND ce.modality_class NOT IN {UNREAL}{bounds}",
@@ -134,7 +134,7 @@ def _periods_between(first: str, last: str, by: str) -> list[str]:
     return periods
 
 
-def _date_bounds(since: str | None, until: str | None) -> tuple[str, list[str]]:
+def date_bounds(since: str | None, until: str | None) -> tuple[str, list[str]]:
     """SQL conditions on ``ce.date`` for an inclusive range of ISO dates of any precision."""
     sql, values = "", []
     if since:
@@ -222,6 +222,18 @@ def _day(value: str, end: bool = False) -> calendar_date:
     return calendar_date(parts[0] + 1 if end else parts[0], 1, 1)
 
 
+def pair_period(
+    conn: sqlite3.Connection, since: str | None, until: str | None, days: int = 365
+) -> tuple[calendar_date, calendar_date] | None:
+    """The half-open period of days between ``since`` and ``until`` (ISO dates of any
+    precision, both included): ``until`` defaults to the latest article in the store, ``since``
+    to ``days`` before ``until``. None when ``until`` is not given and no article is dated."""
+    end = _day(until, end=True) if until else _latest_article_day(conn)
+    if end is None:
+        return None
+    return (_day(since) if since else end - timedelta(days=days)), end
+
+
 def _latest_article_day(conn: sqlite3.Connection) -> calendar_date | None:
     # Not the latest event: events can be dated in the future ("talks next August").
     latest = conn.execute(
@@ -240,13 +252,13 @@ def dyads(
     ``until`` (ISO dates of any precision, both included), each with its index in the period of
     the same length just before. ``until`` defaults to the latest article in the store, ``since``
     to one year before ``until``. None when the store holds no dated events."""
-    end = _day(until, end=True) if until else _latest_article_day(conn)
-    if end is None:
+    period = pair_period(conn, since, until)
+    if period is None:
         return None
-    start = _day(since) if since else end - timedelta(days=365)
+    start, end = period
     previous_start = _period_before(start, end)
-    current = _pair_totals(conn, start, end)
-    previous = _pair_totals(conn, previous_start, start)
+    current = pair_totals(conn, start, end)
+    previous = pair_totals(conn, previous_start, start)
     rows = []
     for pair, (events, cooperation, conflict, index) in current.items():
         before = previous.get(pair, (0, 0.0, 0.0, 0.0))[3]
@@ -283,7 +295,7 @@ def _period_before(start: calendar_date, end: calendar_date) -> calendar_date:
     return start - (end - start)
 
 
-def _pair_totals(
+def pair_totals(
     conn: sqlite3.Connection, start: calendar_date, end: calendar_date
 ) -> dict[tuple[str, str], tuple[int, float, float, float]]:
     """Each country pair's events in the half-open period, the sums of their cooperative and

@@ -20,6 +20,15 @@ from newsgraph.ingest import read_inputs
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import ArticleRecord
 from newsgraph.store import ArticleStore, StoreError
+from newsgraph.store.catalog import (
+    ActorFilter,
+    PlaceFilter,
+    actor_network,
+    actor_profile,
+    country_event_counts,
+    find_actors,
+    find_places,
+)
 from newsgraph.store.postgres import PostgresStore
 from newsgraph.store.postgres_sql import postgres_query
 from newsgraph.store.queries import (
@@ -107,6 +116,14 @@ def _both(tmp_path: Path, url: str, records: list[ArticleRecord]):
 
 
 QUERIES = [
+    (find_places, PlaceFilter()),
+    (find_places, PlaceFilter(country="MEX", sort="name")),
+    (find_actors, ActorFilter()),
+    (find_actors, ActorFilter(name="Bárcena")),
+    (find_actors, ActorFilter(country="MEX", sector="GOV", sort="events")),
+    (country_event_counts, None),
+    (actor_network, "2019"),
+    (actor_profile, "Alicia Bárcena"),
     (find_events, EventFilter()),
     (find_events, EventFilter(actor="USA", recipient="MEX")),
     (find_events, EventFilter(actor="sheinbaum")),

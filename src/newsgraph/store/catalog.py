@@ -21,7 +21,7 @@ from .queries import (
     CorpusEventRow,
     EventFilter,
     QuoteRow,
-    _like,
+    escape_like,
     find_events,
 )
 from .relations import date_bounds, pair_period, pair_totals
@@ -156,7 +156,7 @@ def _conditions(alias: str, **wanted: str | None) -> tuple[str, list[str]]:
             continue
         if column == "name":
             sql += f" AND {alias}.name LIKE ? ESCAPE '\\'"
-            values.append(f"%{_like(value)}%")
+            values.append(f"%{escape_like(value)}%")
         else:
             # upper() of a code that is upper case already: it keeps SQLite from reading the
             # window's rows through the index on the code (all of a country's rows, per article).
@@ -187,18 +187,12 @@ def country_event_counts(
 ) -> list[CountryEvents]:
     """Corpus events by the country they are placed in, most first, between ``since`` and
     ``until`` (ISO dates of any precision, both included; undated events only without them).
-
-    Read from the ``place`` facet, which holds each corpus event's place country: a corpus
-    event's reports agree on the country or leave it unknown."""
+    Read from the index on the corpus events' place country and date alone."""
     bounds, values = date_bounds(since, until)
-    dated = (
-        f" AND EXISTS (SELECT 1 FROM corpus_events ce WHERE ce.id = f.corpus_event_id{bounds})"
-        if bounds
-        else ""
-    )
     sql = (
-        "SELECT f.value, COUNT(*) AS events FROM corpus_event_facets f "
-        f"WHERE f.facet = 'place'{dated} GROUP BY f.value ORDER BY events DESC, f.value"
+        "SELECT ce.place_country, COUNT(*) AS events FROM corpus_events ce "
+        f"WHERE ce.place_country IS NOT NULL{bounds} "
+        "GROUP BY ce.place_country ORDER BY events DESC, ce.place_country"
     )
     return [CountryEvents(*row) for row in conn.execute(sql, values)]
 
@@ -252,7 +246,7 @@ def actor_profile(conn: sqlite3.Connection, name: str) -> ActorProfile | None:
 
     Its country and sector are the most frequent among its first :data:`LABEL_ROWS` rows, and
     its articles are its rows: an article has one actor per real-world entity."""
-    exact = _like(name)
+    exact = escape_like(name)
     articles = conn.execute(
         "SELECT COUNT(*) FROM actors ac WHERE ac.name LIKE ? ESCAPE '\\'", (exact,)
     ).fetchone()[0]

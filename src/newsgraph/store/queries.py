@@ -158,7 +158,7 @@ def _actor_match(alias: str, value: str) -> tuple[str, list[str]]:
         return f"{alias}.country = ? AND {alias}.sector = ?", [with_sector[1], with_sector[2]]
     if _COUNTRY.match(value):
         return f"{alias}.country = ?", [value]
-    return f"{alias}.name LIKE ? ESCAPE '\\'", [f"%{_like(value)}%"]
+    return f"{alias}.name LIKE ? ESCAPE '\\'", [f"%{escape_like(value)}%"]
 
 
 def _is_code(value: str | None) -> bool:
@@ -169,10 +169,10 @@ def _is_code(value: str | None) -> bool:
 def _place_match(alias: str, value: str) -> tuple[str, list[str]]:
     if _COUNTRY.match(value):
         return f"{alias}.country = ?", [value]
-    return f"{alias}.name LIKE ? ESCAPE '\\'", [f"%{_like(value)}%"]
+    return f"{alias}.name LIKE ? ESCAPE '\\'", [f"%{escape_like(value)}%"]
 
 
-def _like(value: str) -> str:
+def escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -276,7 +276,7 @@ def event_facets(conn: sqlite3.Connection, query: EventFilter) -> list[Facet]:
     """The report filters of ``query`` as facets of corpus events."""
 
     def named(facet: str, part: str) -> Facet:
-        return named_facet(conn, facet, part, _like(" ".join(part.casefold().split())))
+        return named_facet(conn, facet, part, escape_like(" ".join(part.casefold().split())))
 
     facets = []
     if _is_code(query.actor) and _is_code(query.recipient):
@@ -332,7 +332,7 @@ def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
         where.add(
             f"(q.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors ac WHERE "
             f"ac.article_id = q.article_id AND ac.id = q.speaker AND {condition}))",
-            f"%{_like(query.speaker)}%",
+            f"%{escape_like(query.speaker)}%",
             *values,
         )
     if query.kind:
@@ -354,16 +354,40 @@ def find_quotes(conn: sqlite3.Connection, query: QuoteFilter) -> list[QuoteRow]:
     return [QuoteRow(*row) for row in conn.execute(sql, [*where.parameters, query.limit])]
 
 
+WALKED_ROWS = 5000
+"""From how many rows of a filter's value a listing walks the rows newest first, checking each,
+instead of sorting all of them by date."""
+
+
+def _held(conn: sqlite3.Connection, table: str, column: str, value: str) -> int:
+    """How many rows of ``table`` have ``value`` in ``column`` (an indexed column), counted up
+    to :data:`WALKED_ROWS`."""
+    return conn.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT ?)",
+        (value, WALKED_ROWS),
+    ).fetchone()[0]
+
+
 def find_sources(conn: sqlite3.Connection, query: SourceFilter) -> list[SourceRow]:
     """Sources, with how many of their article's events and counts rest on each."""
     where = _Where()
+    tables = "sources s JOIN articles a ON a.id = s.article_id"
     if query.type:
         where.add("s.type = ?", query.type)
+    if not query.type or _held(conn, "sources", "type", query.type) >= WALKED_ROWS:
+        # CROSS JOIN: SQLite walks the articles' date index, newest first, and stops at the
+        # limit instead of sorting every source; "|| ''" keeps it from looking each article's
+        # sources up through the index of all sources of the type.
+        tables = "articles a CROSS JOIN sources s"
+        where = _Where()
+        where.add("s.article_id = a.id")
+        if query.type:
+            where.add("s.type || '' = ?", query.type)
     sql = (
         "SELECT s.article_id, s.id, s.type, s.text, s.anonymity_reason, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = s.article_id AND e.source = s.id) "
         "+ (SELECT COUNT(*) FROM counts c WHERE c.article_id = s.article_id AND c.source = s.id), "
-        "a.title FROM sources s JOIN articles a ON a.id = s.article_id"
+        f"a.title FROM {tables}"
         + where.sql
         + " ORDER BY a.published DESC NULLS LAST, s.article_id, s.start LIMIT ?"
     )
@@ -380,7 +404,12 @@ def find_counts(conn: sqlite3.Connection, query: CountFilter) -> list[CountRow]:
     where = _Where()
     if query.type:
         where.add("c.count_type = ?", query.type.upper())
+    places = "LEFT JOIN places p ON p.article_id = c.article_id AND p.id = c.place"
     if query.place:
+        # CROSS JOIN and "c.place IS NOT NULL": SQLite walks the index of the counts with a
+        # place by value, largest first, instead of sorting the counts of every place matched.
+        places = "CROSS JOIN places p"
+        where.add("c.place IS NOT NULL AND p.article_id = c.article_id AND p.id = c.place")
         where.add_match(_place_match("p", query.place))
     if query.since:
         where.add("c.time >= ?", query.since)
@@ -388,8 +417,7 @@ def find_counts(conn: sqlite3.Connection, query: CountFilter) -> list[CountRow]:
         where.add("c.time <= ?", query.until)
     sql = (
         "SELECT c.article_id, c.id, c.count_type, c.qualifier, c.value, c.object, c.time, "
-        "p.name, s.text, a.title FROM counts c JOIN articles a ON a.id = c.article_id "
-        "LEFT JOIN places p ON p.article_id = c.article_id AND p.id = c.place "
+        f"p.name, s.text, a.title FROM counts c {places} JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source"
         + where.sql
         + " ORDER BY c.value DESC, c.article_id, c.id LIMIT ?"

@@ -119,7 +119,9 @@ class Pipeline:
             meta=Meta(
                 title=document.title or cleaned.title,
                 authors=cleaned.authors,
-                published=iso_date(document.date) or cleaned.published,
+                published=iso_date(document.date)
+                or cleaned.published
+                or iso_date(document.fallback_date),
                 site=document.site or url_site(document.url) or cleaned.site,
                 language=language,
             ),

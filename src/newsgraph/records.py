@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_NAME = "newsgraph.article/1"
 
-InputFormat = Literal["text", "html", "jsonl", "warc"]
+InputFormat = Literal["text", "html", "jsonl", "parquet", "warc"]
 RemovedReason = Literal[
     "promo", "byline", "contact", "comments", "navigation", "share", "duplicate", "other"
 ]
@@ -29,7 +29,11 @@ class InputInfo(Record):
     format: InputFormat
     url: str | None = None
     id: str | None = Field(default=None, description="The input record's own id (JSON Lines).")
-    line: int | None = Field(default=None, description="1-based line of a JSON Lines input.")
+    line: int | None = Field(
+        default=None,
+        description="1-based line of a JSON Lines input, 1-based row of a Parquet input, or "
+        "byte offset of a WARC record.",
+    )
 
 
 class Meta(Record):

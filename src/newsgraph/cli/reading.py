@@ -41,7 +41,8 @@ def extract(
 ) -> None:
     """Print one article record per article in PATHS as JSON Lines (no database).
 
-    PATHS are .txt, .html, .jsonl or .jsonl.gz files, directories, or - for standard input.
+    PATHS are .txt, .html, .jsonl(.gz), .parquet or .warc(.gz) files, directories, or - for
+    standard input.
     """
     failed = False
     pipeline = build_pipeline(clean, actor_files, language)

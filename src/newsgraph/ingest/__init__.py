@@ -1,4 +1,5 @@
-"""Ingestion: read input files (text, HTML, JSON Lines, gzipped JSON Lines, stdin) into documents.
+"""Ingestion: read input files (text, HTML, JSON Lines, gzipped JSON Lines, Parquet, WARC, stdin)
+into documents.
 
 :func:`read_inputs` streams a :class:`Document` per article and an :class:`InputError` per input
 that could not be read, so a batch never stops on one bad file or record.

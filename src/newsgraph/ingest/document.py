@@ -36,6 +36,8 @@ class Document:
     title: str | None = None
     date: str | None = None
     site: str | None = None
+    fallback_date: str | None = None
+    """A date to use when neither the input nor the page gives one: a WARC record's crawl date."""
 
     @property
     def where(self) -> str:

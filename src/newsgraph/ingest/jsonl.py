@@ -15,12 +15,15 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NamedTuple
 
+from ..records import InputFormat
 from .decode import NotText, decode, normalize_newlines
 from .document import Document, InputError, Item
 from .limits import over_limit
 
 _SKIP_CHUNK = 1024 * 1024
 _METADATA = ("url", "title", "date", "site")
+RECORD_FIELDS = ("id", "text", "html", *_METADATA)
+"""The fields of an input record that newsgraph reads; any other field is ignored."""
 
 
 class Line(NamedTuple):
@@ -103,6 +106,12 @@ def parse_line(path: str, number: int, raw: bytes) -> Item:
         return InputError(path, number, f"invalid JSON: {' '.join(str(exc).split())[:120]}")
     if not isinstance(record, dict):
         return InputError(path, number, f"line is not a JSON object (got {type(record).__name__})")
+    return record_document(path, number, record, "jsonl")
+
+
+def record_document(path: str, number: int, record: dict, input_format: InputFormat) -> Item:
+    """The document held by one record (a JSON Lines object or a Parquet row) with ``id``,
+    ``text`` or ``html`` and the optional metadata fields, or what is wrong with it."""
     content = _content(record)
     if isinstance(content, str):
         return InputError(path, number, content)
@@ -111,7 +120,7 @@ def parse_line(path: str, number: int, raw: bytes) -> Item:
     return Document(
         raw=raw_text,
         kind=kind,
-        input_format="jsonl",
+        input_format=input_format,
         path=path,
         line=number,
         record_id=_optional_str(record.get("id")),

@@ -1,8 +1,9 @@
 """``read_inputs``: paths (files, directories, ``-`` for standard input) to documents, lazily.
 
-A text or HTML file is one document; a JSON Lines file (plain or gzipped) is one per line. Every
-problem becomes an :class:`InputError` in the stream and the next input is read, so one bad file
-or record never stops a batch.
+A text or HTML file is one document; a JSON Lines file (plain or gzipped) is one per line, a
+Parquet file one per row, a WARC file one per page or text record. Every problem becomes an
+:class:`InputError` in the stream and the next input is read, so one bad file or record never
+stops a batch.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from .decode import NotText, decode
 from .document import STDIN, Document, InputError, Item, os_error
 from .jsonl import Line, read_lines, read_records
 from .limits import DEFAULT_MAX_BYTES, over_limit
+from .parquet import read_parquet
 from .sniff import looks_like_html, starts_json_object
 from .walk import walk
+from .warc import WARC_SUFFIXES, read_warc
 
 
 def _text_document(path: str, data: bytes, input_format: str | None, kind: str | None) -> Item:
@@ -66,8 +69,13 @@ def _read_whole(path: str, max_bytes: int) -> Item:
 
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
-    if path.lower().endswith((".jsonl", ".jsonl.gz")):
+    lower = path.lower()
+    if lower.endswith((".jsonl", ".jsonl.gz")):
         yield from _read_jsonl(path, max_bytes)
+    elif lower.endswith(WARC_SUFFIXES):
+        yield from read_warc(path, max_bytes)
+    elif lower.endswith(".parquet"):
+        yield from read_parquet(path, max_bytes)
     else:
         yield _read_whole(path, max_bytes)
 
@@ -100,9 +108,10 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
 
     ``"-"`` is standard input; a directory stands for the supported files under it
     (:func:`newsgraph.ingest.walk.walk`). A file named explicitly is read whatever its suffix:
-    ``.jsonl``/``.jsonl.gz`` as JSON Lines, ``.html``/``.htm`` as HTML, anything else as text or
-    HTML by its content. A text/HTML file or a JSON Lines record larger than ``max_bytes`` is an
-    error, found without reading it whole.
+    ``.jsonl``/``.jsonl.gz`` as JSON Lines, ``.warc``/``.warc.gz`` as WARC, ``.parquet`` as
+    Parquet records, ``.html``/``.htm`` as HTML, anything else as text or HTML by its content. A
+    text/HTML file or a record larger than ``max_bytes`` is an error, found without reading it
+    whole.
     """
     for given in paths:
         path = os.fspath(given)

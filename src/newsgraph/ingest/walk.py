@@ -7,7 +7,16 @@ from collections.abc import Iterator
 
 from .document import InputError, os_error
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".jsonl.gz",
+    ".warc",
+    ".warc.gz",
+    ".parquet",
+)
 
 
 def is_supported(path: str) -> bool:

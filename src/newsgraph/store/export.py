@@ -3,7 +3,9 @@
 The Parquet files are the store's tables (``articles``, ``actors``, ``places``, ``sources``,
 ``events``, ``event_actors``, ``quotes``, ``counts``, ``flags``) joinable on ``article_id`` and
 the part ids, written a batch of rows at a time (pyarrow's ``ParquetWriter``), so memory does not
-grow with the corpus. The event-data layouts are beside this module: the GDELT 2.0 event table
+grow with the corpus. One writer, :class:`ParquetTables`, writes them from a store
+(:func:`export_parquet`) or straight from records (:func:`write_record_tables`, for
+``newsgraph batch``). The event-data layouts are beside this module: the GDELT 2.0 event table
 (:mod:`.gdelt`) and PLOVER's JSON records (:mod:`.plover`), both written through
 :func:`write_lines`.
 """
@@ -13,7 +15,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.records import ArticleRecord
+from newsgraph.store.migrations import migrate
+from newsgraph.store.parts import part_rows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _BATCH = 5000
 
@@ -37,15 +48,16 @@ PARQUET_TABLES = {
 
 @dataclass(frozen=True)
 class Exported:
+    """A file an export wrote and how many rows it holds."""
+
     path: Path
     rows: int
 
 
-def _batches(conn: sqlite3.Connection, sql: str) -> Iterator[tuple[list[str], list[tuple]]]:
+def _batches(conn: sqlite3.Connection, sql: str) -> Iterator[list[tuple]]:
     cursor = conn.execute(sql)
-    names = [column[0] for column in cursor.description]
     while rows := cursor.fetchmany(_BATCH):
-        yield names, rows
+        yield rows
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> Exported:
@@ -61,66 +73,133 @@ def write_lines(path: Path, lines: Iterable[str]) -> Exported:
 def export_jsonl(conn: sqlite3.Connection, path: Path) -> Exported:
     """Every stored record, one JSON object per line, as ``newsgraph extract`` prints them."""
     batches = _batches(conn, "SELECT record_json FROM articles ORDER BY id")
-    return write_lines(path, (record_json for _, batch in batches for (record_json,) in batch))
+    return write_lines(path, (record_json for batch in batches for (record_json,) in batch))
 
 
 _ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}
 
 
-def _schema(conn: sqlite3.Connection, table: str, names: list[str]):
-    """The Arrow schema of an exported table, from the store's declared column types (every
-    ``articles`` column exported is text)."""
+@cache
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table of :data:`PARQUET_TABLES`: the columns its query selects,
+    typed by the store's declared column types (every ``articles`` column exported is text).
+
+    They are read from an empty in-memory store, so the migrations stay the one place the
+    columns are declared and the tables come out the same from SQLite, PostgreSQL or records.
+    """
     import pyarrow as pa
 
-    declared = {
-        name: _ARROW_TYPES.get(kind.upper(), "string")
-        for name, kind in _declared_types(conn, table)
-    }
-    if table == "articles":
-        declared = {}
-    return pa.schema([(name, getattr(pa, declared.get(name, "string"))()) for name in names])
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn)
+        schemas = {}
+        for table, sql in PARQUET_TABLES.items():
+            names = [
+                column[0] for column in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description
+            ]
+            declared = {
+                name: _ARROW_TYPES.get(kind.upper(), "string")
+                for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")
+                if table != "articles"
+            }
+            schemas[table] = pa.schema(
+                [(name, getattr(pa, declared.get(name, "string"))()) for name in names]
+            )
+        return schemas
+    finally:
+        conn.close()
 
 
-# PostgreSQL's names for the types the schema declares (newsgraph.store.postgres_sql).
-_POSTGRES_TYPES = {"bigint": "INTEGER", "double precision": "REAL"}
+def article_row(record: ArticleRecord) -> tuple:
+    """The ``articles`` table's row for ``record``, in the order of its exported columns."""
+    meta = record.meta
+    return (
+        record.id,
+        meta.title,
+        meta.site,
+        meta.published,
+        meta.language,
+        record.input.url,
+        record.input.path,
+        record.text,
+    )
 
 
-def _declared_types(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    """(column, SQLite type) of ``table``, on either backend."""
-    if getattr(conn, "dialect", "sqlite") == "postgresql":
-        rows = conn.execute(
-            "SELECT column_name, data_type FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ?",
-            (table,),
+class ParquetTables:
+    """The Parquet files of :data:`PARQUET_TABLES` in ``directory``, written as rows come.
+
+    Rows are buffered per table and written ``_BATCH`` at a time; :meth:`close` writes what is
+    left and returns what each file holds. A table that got no rows is still written, empty.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        import pyarrow.parquet as pq
+
+        directory.mkdir(parents=True, exist_ok=True)
+        self._schemas = table_schemas()
+        self._paths = {table: directory / f"{table}.parquet" for table in PARQUET_TABLES}
+        self._writers = {
+            table: pq.ParquetWriter(self._paths[table], schema)
+            for table, schema in self._schemas.items()
+        }
+        self._pending: dict[str, list[tuple]] = {table: [] for table in PARQUET_TABLES}
+        self._rows = dict.fromkeys(PARQUET_TABLES, 0)
+
+    def add(self, table: str, rows: Iterable[tuple]) -> None:
+        """Queue ``rows`` (tuples in the table's column order) for ``table``."""
+        pending = self._pending[table]
+        pending.extend(rows)
+        if len(pending) >= _BATCH:
+            self._flush(table)
+
+    def add_record(self, record: ArticleRecord) -> None:
+        """Queue the rows of every table for ``record``."""
+        self.add("articles", [article_row(record)])
+        for table, rows in part_rows(record).items():
+            if table in self._pending:
+                self.add(table, rows)
+
+    def _flush(self, table: str) -> None:
+        import pyarrow as pa
+
+        rows = self._pending[table]
+        if not rows:
+            return
+        schema = self._schemas[table]
+        columns = list(zip(*rows, strict=True))
+        self._writers[table].write_table(
+            pa.table(
+                [
+                    pa.array(values, type=field.type)
+                    for values, field in zip(columns, schema, strict=True)
+                ],
+                schema=schema,
+            )
         )
-        return [(name, _POSTGRES_TYPES.get(kind, "TEXT")) for name, kind in rows]
-    return [(name, kind) for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")]
+        self._rows[table] += len(rows)
+        self._pending[table] = []
+
+    def close(self) -> list[Exported]:
+        """Write the rows still queued, close every file; what each one holds."""
+        for table, writer in self._writers.items():
+            self._flush(table)
+            writer.close()
+        return [Exported(self._paths[table], self._rows[table]) for table in PARQUET_TABLES]
 
 
 def export_parquet(conn: sqlite3.Connection, directory: Path) -> list[Exported]:
-    """One Parquet file per table of :data:`PARQUET_TABLES` in ``directory``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    """One Parquet file per table of :data:`PARQUET_TABLES` in ``directory``, from the store."""
+    tables = ParquetTables(directory)
     for table, sql in PARQUET_TABLES.items():
-        path = directory / f"{table}.parquet"
-        names = [column[0] for column in conn.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
-        schema = _schema(conn, table, names)
-        rows = 0
-        with pq.ParquetWriter(path, schema) as writer:
-            for _, batch in _batches(conn, sql):
-                columns = list(zip(*batch, strict=True))
-                writer.write_table(
-                    pa.table(
-                        [
-                            pa.array(values, type=field.type)
-                            for values, field in zip(columns, schema, strict=True)
-                        ],
-                        schema=schema,
-                    )
-                )
-                rows += len(batch)
-        written.append(Exported(path, rows))
-    return written
+        for batch in _batches(conn, sql):
+            tables.add(table, batch)
+    return tables.close()
+
+
+def write_record_tables(records: Iterable[ArticleRecord], directory: Path) -> list[Exported]:
+    """The Parquet files of :func:`export_parquet`, written from ``records`` without a store
+    (rows in the order of ``records``)."""
+    tables = ParquetTables(directory)
+    for record in records:
+        tables.add_record(record)
+    return tables.close()

@@ -267,11 +267,11 @@ MIGRATIONS.append(
     (
         7,
         """
-        CREATE INDEX counts_value ON counts(value);
-        CREATE INDEX counts_placed_value ON counts(value) WHERE place IS NOT NULL;
-        CREATE INDEX counts_type_value ON counts(count_type, value);
-        CREATE INDEX corpus_events_place_date ON corpus_events(place_country, date);
-        CREATE INDEX corpus_events_period ON corpus_events(date, modality_class, type);
+        CREATE INDEX IF NOT EXISTS counts_value ON counts(value);
+        CREATE INDEX IF NOT EXISTS counts_placed_value ON counts(value) WHERE place IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS counts_type_value ON counts(count_type, value);
+        CREATE INDEX IF NOT EXISTS corpus_events_place_date ON corpus_events(place_country, date);
+        CREATE INDEX IF NOT EXISTS corpus_events_period ON corpus_events(date, modality_class, type);
         """,
     )
 )

@@ -426,6 +426,15 @@ def test_docs_are_served_from_the_package_without_a_cdn(client: TestClient):
         assert client.get(f"/static/swagger-ui/{asset}").status_code == 200, asset
 
 
+def test_assets_and_json_are_not_sniffed_and_big_assets_travel_compressed(client: TestClient):
+    bundle = client.get(
+        "/static/swagger-ui/swagger-ui-bundle.js", headers={"Accept-Encoding": "gzip"}
+    )
+    assert bundle.headers["content-encoding"] == "gzip"
+    assert bundle.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/articles").headers["x-content-type-options"] == "nosniff"
+
+
 def test_every_operation_is_described(client: TestClient):
     spec = client.get("/api/openapi.json").json()
     operations = [

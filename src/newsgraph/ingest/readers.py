@@ -24,7 +24,7 @@ from .walk import walk
 from .warc import WARC_SUFFIXES, read_warc
 
 
-def _text_document(path: str, data: bytes, input_format: str | None, kind: str | None) -> Item:
+def text_document(path: str, data: bytes, input_format: str | None, kind: str | None) -> Item:
     """One document from the whole content of a file; ``None`` format or kind: sniff it."""
     try:
         text = decode(data)
@@ -65,7 +65,7 @@ def _read_whole(path: str, max_bytes: int) -> Item:
         return os_error(path, exc)
     if len(data) > max_bytes:
         return InputError(path, None, over_limit("file", max_bytes))
-    return _text_document(path, data, input_format, kind)
+    return text_document(path, data, input_format, kind)
 
 
 def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
@@ -100,7 +100,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Item]:
     if len(data) > max_bytes:
         yield InputError(STDIN, None, over_limit("input", max_bytes))
     else:
-        yield _text_document(STDIN, data, None, None)
+        yield text_document(STDIN, data, None, None)
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:

@@ -371,18 +371,18 @@ def _held(conn: sqlite3.Connection, table: str, column: str, value: str) -> int:
 def find_sources(conn: sqlite3.Connection, query: SourceFilter) -> list[SourceRow]:
     """Sources, with how many of their article's events and counts rest on each."""
     where = _Where()
-    tables = "sources s JOIN articles a ON a.id = s.article_id"
-    if query.type:
-        where.add("s.type = ?", query.type)
     if not query.type or _held(conn, "sources", "type", query.type) >= WALKED_ROWS:
         # CROSS JOIN: SQLite walks the articles' date index, newest first, and stops at the
         # limit instead of sorting every source; "|| ''" keeps it from looking each article's
         # sources up through the index of all sources of the type.
         tables = "articles a CROSS JOIN sources s"
-        where = _Where()
         where.add("s.article_id = a.id")
-        if query.type:
-            where.add("s.type || '' = ?", query.type)
+        type_condition = "s.type || '' = ?"
+    else:
+        tables = "sources s JOIN articles a ON a.id = s.article_id"
+        type_condition = "s.type = ?"
+    if query.type:
+        where.add(type_condition, query.type)
     sql = (
         "SELECT s.article_id, s.id, s.type, s.text, s.anonymity_reason, "
         "(SELECT COUNT(*) FROM events e WHERE e.article_id = s.article_id AND e.source = s.id) "

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..records import Actor, ArticleRecord, Count, Event, Flag, Place, Quote, Source
+from ..analysis.brief import actor_label
+from ..records import ArticleRecord, Count, Event, Flag, Place, Quote, Source
 from .highlight import MarkKind, flag_key
 
 SOURCE_TYPE_LABELS = {
@@ -50,12 +51,6 @@ class Card:
 def actor_href(name: str) -> str:
     """The actor page of ``name``."""
     return f"/actors/{quote(name, safe='')}"
-
-
-def actor_label(actor: Actor) -> str:
-    """The actor's name with its country and sector, as in "Alicia Bárcena (MEX GOV)"."""
-    codes = " ".join(code for code in (actor.country, actor.sector) if code)
-    return f"{actor.name} ({codes})" if codes else actor.name
 
 
 class _Lookup:

@@ -24,10 +24,10 @@ from fastapi.responses import JSONResponse
 from ..ingest import DEFAULT_MAX_BYTES, Document, InputError
 from ..ingest.jsonl import read_lines, read_records
 from ..ingest.limits import over_limit
-from ..ingest.readers import _text_document
-from ..pipeline import Pipeline, article_id, input_info
-from ..store import ArticleStore, StoreOutcome
+from ..ingest.readers import text_document
+from ..pipeline import Pipeline
 from ..store.backends import open_article_store
+from ..store.load import ItemOutcome, ingest_items
 from .apimodels import ErrorMessage, IngestedRecord, IngestReport
 from .deps import settings_of
 
@@ -59,39 +59,24 @@ class ArticleWriter:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline()
+            outcomes: list[ItemOutcome] = []
             with open_article_store(self.db) as store:
-                return _store_items(store, items, self._pipeline)
+                ingest_items(
+                    store, items, self._pipeline, on_error=_kept, on_outcome=outcomes.append
+                )
+        return [
+            IngestedRecord(
+                line=outcome.line,
+                id=outcome.article_id,
+                outcome="duplicate" if outcome.outcome == "present" else outcome.outcome,
+                reason=outcome.error.message if outcome.error else None,
+            )
+            for outcome in sorted(outcomes, key=lambda outcome: outcome.position)
+        ]
 
 
-def _store_items(
-    store: ArticleStore, items: Iterable[Document | InputError], pipeline: Pipeline
-) -> list[IngestedRecord]:
-    """Each item processed and stored, unless its id is stored already (then it is recorded as
-    one more input of that article, as ``newsgraph ingest`` does)."""
-    outcomes: list[IngestedRecord | None] = []
-    fresh: list[tuple[int, Document | InputError]] = []
-    for item in items:
-        if isinstance(item, Document):
-            known = article_id(item.raw)
-            if store.has(known):
-                store.add_input(known, input_info(item))
-                outcomes.append(IngestedRecord(line=item.line, id=known, outcome="duplicate"))
-                continue
-        fresh.append((len(outcomes), item))
-        outcomes.append(None)
-    results = pipeline.run(item for _, item in fresh)
-    for (position, item), result in zip(fresh, results, strict=True):
-        if isinstance(result, InputError):
-            known = article_id(item.raw) if isinstance(item, Document) else None
-            outcomes[position] = IngestedRecord(
-                line=result.line, id=known, outcome="failed", reason=result.message
-            )
-        else:
-            stored = store.put(result) is StoreOutcome.STORED
-            outcomes[position] = IngestedRecord(
-                line=item.line, id=result.id, outcome="stored" if stored else "duplicate"
-            )
-    return [outcome for outcome in outcomes if outcome is not None]
+def _kept(error: InputError) -> None:
+    """Failures are answered in the response, record by record, not printed."""
 
 
 def require_token(request: Request) -> None:
@@ -154,7 +139,7 @@ def _items(body: bytes, kind: str, url: str | None) -> list[Document | InputErro
         return list(read_records(POSTED, lines, DEFAULT_MAX_BYTES))
     if len(body) > DEFAULT_MAX_BYTES:
         return [InputError(POSTED, None, over_limit("page", DEFAULT_MAX_BYTES, len(body)))]
-    item = _text_document(POSTED, body, kind, "html" if kind == "html" else None)
+    item = text_document(POSTED, body, kind, "html" if kind == "html" else None)
     return [replace(item, url=url) if isinstance(item, Document) else item]
 
 
